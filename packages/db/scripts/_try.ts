@@ -1,0 +1,14 @@
+import { SchemaEngine } from '@prisma/schema-engine-wasm';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { readFileSync } from 'node:fs';
+const url = process.argv[2]!;
+const u = new URL(url);
+const cfg = { host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), database: u.pathname.slice(1) };
+const schema = readFileSync('../../prisma/schema.prisma', 'utf8');
+const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, (...a: unknown[]) => console.error('LOG', ...a), bindMigrationAwareSqlAdapterFactory(new PrismaPg(cfg)));
+console.error('version', await engine.version());
+const r = await engine.diff({ from: { tag: 'migrations', baseDir: '/tmp/dbexp/mig', lockfile: { path: 'migration_lock.toml', content: 'provider = "postgresql"\n' }, shadowDbInitScript: '', migrationDirectories: [] }, to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] }, script: true, exitCode: null, filters: { externalTables: [], externalEnums: [] } });
+console.log(r.stdout);
+console.error('exit', r.exitCode);
+engine.free();
