@@ -1,0 +1,26 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+
+// Objects reference each other by name (a pool lists the virtual servers using it)
+// and every write publishes a new configuration version, so a write refreshes every
+// configuration query, not only its own resource's. Inactive queries are refetched
+// too, so the screen the user goes back to never shows the state before the write.
+const CONFIGURATION_PREFIXES: QueryKey[] = [
+  ['virtual-servers'],
+  ['pools'],
+  ['service-profiles'],
+  ['config'],
+  ['workers'],
+];
+
+export async function refreshAfterWrite(queryClient: QueryClient): Promise<void> {
+  await Promise.all(
+    CONFIGURATION_PREFIXES.map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey, refetchType: 'all' }),
+    ),
+  );
+}
+
+/** Forgets a deleted object's detail query so nothing refetches it into a 404. */
+export function forgetDetail(queryClient: QueryClient, queryKey: QueryKey): void {
+  queryClient.removeQueries({ queryKey, exact: true });
+}

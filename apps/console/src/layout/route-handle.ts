@@ -1,0 +1,49 @@
+import type { UIMatch } from 'react-router';
+
+/**
+ * What a screen's route tells the layout about itself, for the breadcrumb and the
+ * document title: "Local Traffic » Virtual Servers : Virtual Server List » vs_mail".
+ */
+export type TRouteHandle = {
+  trail: string[];
+  screen: string;
+  // Where the screen's tab and crumb link to, for screens below a list.
+  screenTo?: string;
+  // The object a screen shows, from its loader's data (e.g. the pool's name).
+  object?: string | ((data: unknown) => string | undefined);
+};
+
+export type TScreenTitle = {
+  trail: string[];
+  screen: string;
+  screenTo: string | undefined;
+  object: string | undefined;
+};
+
+function isRouteHandle(handle: unknown): handle is TRouteHandle {
+  return typeof handle === 'object' && handle !== null && 'screen' in handle;
+}
+
+/** The deepest matched route that describes a screen. */
+export function findScreenTitle(matches: UIMatch[]): TScreenTitle | undefined {
+  const match = [...matches].reverse().find((m) => isRouteHandle(m.handle));
+
+  if (!match || !isRouteHandle(match.handle)) return undefined;
+  const { trail, screen, screenTo, object } = match.handle;
+  const objectName = typeof object === 'function' ? object(match.loaderData) : object;
+
+  return { trail, screen, screenTo, object: objectName };
+}
+
+export function formatTitle(title: TScreenTitle): string {
+  const path = `${title.trail.join(' » ')} : ${title.screen}`;
+
+  return title.object ? `${path} » ${title.object}` : path;
+}
+
+/** Reads `name` off a loader's data for edit screens. */
+export function objectName(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || !('name' in data)) return undefined;
+
+  return typeof data.name === 'string' ? data.name : undefined;
+}

@@ -1,0 +1,6 @@
+export * from './api-client.ts';
+export * from './capture-backend.ts';
+export * from './child-process.ts';
+export * from './free-port.ts';
+export * from './repo-root.ts';
+export * from './start-stack.ts';
