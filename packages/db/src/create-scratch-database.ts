@@ -33,7 +33,8 @@ export async function createScratchDatabase(
   const name = `${prefix}_${stamp}`.toLowerCase().slice(0, 63);
   await runAdmin(adminUrl, `CREATE DATABASE ${quoteIdent(name)}`);
 
-  const drop = () => runAdmin(adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  const dropSql = `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`;
+  const drop = () => runAdmin(adminUrl, dropSql);
 
   return { databaseUrl: withDatabaseName(adminUrl, name), drop };
 }

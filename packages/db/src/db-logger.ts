@@ -14,4 +14,9 @@ export interface DbLogger {
 const ignore: TLogFn = () => undefined;
 
 /** A logger that drops everything, for tests and quiet helpers. */
-export const SILENT_LOGGER: DbLogger = { debug: ignore, info: ignore, warn: ignore, error: ignore };
+export const SILENT_LOGGER: DbLogger = {
+  debug: ignore,
+  info: ignore,
+  warn: ignore,
+  error: ignore,
+};

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { CatalogCharClient } from './catalog-char-client.ts';
 import { DbError } from './db-error.ts';
 import type { DbLogger } from './db-logger.ts';
+import { unrefEngineTimers } from './unref-engine-timers.ts';
 
 export interface TOpenSchemaEngineOptions {
   databaseUrl: string;
@@ -43,8 +44,13 @@ class OwnPoolsPg extends PrismaPg {
   }
 }
 
-function createPool(connectionString: string): pg.Pool {
-  return new pg.Pool({ connectionString, Client: CatalogCharClient, max: 2 });
+function createPool(connectionString: string, logger: DbLogger): pg.Pool {
+  const pool = new pg.Pool({ connectionString, Client: CatalogCharClient, max: 2 });
+  // An idle connection dropping must not crash the process; the engine's next
+  // query reports the trouble.
+  pool.on('error', (err) => logger.warn({ err }, 'schema engine connection lost'));
+
+  return pool;
 }
 
 async function loadSchemaEngine(): Promise<typeof SchemaEngine> {
@@ -81,15 +87,21 @@ export async function openSchemaEngine(
   options: TOpenSchemaEngineOptions,
 ): Promise<TSchemaEngineHandle> {
   const SchemaEngineClass = await loadSchemaEngine();
-  const pool = createPool(options.databaseUrl);
-  const shadowPool = options.shadowDatabaseUrl ? createPool(options.shadowDatabaseUrl) : null;
+  const { logger } = options;
+  const pool = createPool(options.databaseUrl, logger);
+  const shadowUrl = options.shadowDatabaseUrl;
+  const shadowPool = shadowUrl ? createPool(shadowUrl, logger) : null;
   const adapter = bindMigrationAwareSqlAdapterFactory(new OwnPoolsPg(pool, shadowPool));
-  const endPools = () => Promise.all([pool.end(), shadowPool?.end()]);
+  const releaseTimers = unrefEngineTimers();
+  const endPools = async () => {
+    releaseTimers();
+    await Promise.all([pool.end(), shadowPool?.end()]);
+  };
 
   try {
     const engine = await SchemaEngineClass.new(
       { datamodels: options.datamodels },
-      (line: unknown) => forwardEngineLog(options.logger, line),
+      (line: unknown) => forwardEngineLog(logger, line),
       adapter,
     );
     const close = async () => {

@@ -42,7 +42,7 @@ function fromValidation(error: FastifyError): AppError {
     return new AppError('VALIDATION_FAILED', `${context} must be a JSON object`);
   }
 
-  return new AppError('VALIDATION_FAILED', describeIssue(field, issue.message), { field });
+  return new AppError('VALIDATION_FAILED', describeIssue(field, issue.message ?? 'is not valid'), { field });
 }
 
 function toAppError(error: unknown): AppError | undefined {

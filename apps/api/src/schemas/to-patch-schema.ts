@@ -11,9 +11,10 @@ type TPatchShape<T extends z.ZodRawShape> = {
  */
 export function toPatchSchema<T extends z.ZodRawShape>(input: z.ZodObject<T>) {
   const shape = Object.fromEntries(
-    Object.entries(input.shape).map(([key, field]) => {
-      const inner = field instanceof z.ZodDefault ? field.unwrap() : field;
-      const optional = (inner as z.ZodType).optional();
+    Object.entries(input.shape).map(([key, value]) => {
+      const field = value as z.ZodType;
+      const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+      const optional = inner.optional();
 
       return [key, field.description ? optional.describe(field.description) : optional];
     }),

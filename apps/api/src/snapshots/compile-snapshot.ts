@@ -39,14 +39,15 @@ async function compilePools(db: TDb): Promise<TSnapshotPool[]> {
 }
 
 async function compileVirtualServers(db: TDb): Promise<TSnapshotVirtualServer[]> {
-  const [servers, profiles, securityProfiles] = await Promise.all([
-    db.virtualServer.findMany({
-      orderBy: { name: 'asc' },
-      include: { defaultPool: true, serviceProfile: true },
-    }),
-    db.serviceProfile.findMany(),
-    db.securityProfile.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } }),
-  ]);
+  const servers = await db.virtualServer.findMany({
+    orderBy: { name: 'asc' },
+    include: { defaultPool: true, serviceProfile: true },
+  });
+  const profiles = await db.serviceProfile.findMany();
+  const securityProfiles = await db.securityProfile.findMany({
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true },
+  });
   const resolved = resolveProfileSettings(profiles, securityProfiles[0]?.id ?? null);
   const securityNames = new Map(securityProfiles.map((profile) => [profile.id, profile.name]));
 
@@ -87,12 +88,10 @@ async function compileSecurityProfiles(db: TDb) {
 }
 
 async function compileSystem(db: TDb) {
-  const [antivirus, parameters, dns, remoteLogging] = await Promise.all([
-    db.antivirusOptions.findUnique({ where: { id: 1 } }),
-    db.internalParameter.findMany({ orderBy: { name: 'asc' } }),
-    db.dnsSettings.findUnique({ where: { id: 1 } }),
-    db.remoteLoggingServer.findUnique({ where: { id: 1 } }),
-  ]);
+  const antivirus = await db.antivirusOptions.findUnique({ where: { id: 1 } });
+  const parameters = await db.internalParameter.findMany({ orderBy: { name: 'asc' } });
+  const dns = await db.dnsSettings.findUnique({ where: { id: 1 } });
+  const remoteLogging = await db.remoteLoggingServer.findUnique({ where: { id: 1 } });
 
   return {
     antivirus: antivirus
@@ -126,12 +125,10 @@ export async function compileSnapshot(
   version: number,
   createdAt: Date,
 ): Promise<TSnapshot> {
-  const [virtualServers, pools, securityProfiles, system] = await Promise.all([
-    compileVirtualServers(db),
-    compilePools(db),
-    compileSecurityProfiles(db),
-    compileSystem(db),
-  ]);
+  const virtualServers = await compileVirtualServers(db);
+  const pools = await compilePools(db);
+  const securityProfiles = await compileSecurityProfiles(db);
+  const system = await compileSystem(db);
 
   // The contract is checked here, at the source, so no worker is ever sent a
   // snapshot it would refuse.

@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { TPrisma } from './db.ts';
+import { configChannelPlugin } from './plugins/config-channel.ts';
+import { consoleStaticPlugin } from './plugins/console-static.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { gracefulClosePlugin } from './plugins/graceful-close.ts';
+import { jsonBodyPlugin } from './plugins/json-body.ts';
+import { prismaPlugin } from './plugins/prisma.ts';
+import { swaggerPlugin } from './plugins/swagger.ts';
+import { workerAuthPlugin } from './plugins/worker-auth.ts';
+import { apiV1Routes } from './routes/api-v1.ts';
+import { internalRoutes } from './routes/internal/index.ts';
+
+export type TAppOptions = {
+  prisma: TPrisma;
+  // The shared secret of the internal configuration channel.
+  workerSecret: string;
+  // For LISTEN, so changes made by other API processes reach this one's workers.
+  databaseUrl?: string;
+  // pino options (level, redaction) or false for none.
+  logger?: FastifyServerOptions['logger'];
+  // The console's static build; the API alone is served when it is absent.
+  consoleDistDir?: string;
+};
+
+// The worker secret travels in a header; keep it out of any log line.
+const REDACT = ['req.headers.authorization', 'headers.authorization'];
+
+/** Builds the API as a tree of plugins. It listens only when server.ts says so. */
+export function buildApp(options: TAppOptions): FastifyInstance {
+  const logger =
+    options.logger && typeof options.logger === 'object'
+      ? { redact: REDACT, ...options.logger }
+      : (options.logger ?? false);
+  const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.register(errorHandlerPlugin);
+  app.register(gracefulClosePlugin);
+  app.register(jsonBodyPlugin);
+  app.register(prismaPlugin, { prisma: options.prisma });
+  app.register(workerAuthPlugin, { workerSecret: options.workerSecret });
+  app.register(configChannelPlugin, { databaseUrl: options.databaseUrl });
+  app.register(swaggerPlugin);
+
+  app.register(apiV1Routes, { prefix: '/api/v1' });
+  app.register(internalRoutes, { prefix: '/internal/v1' });
+  app.register(consoleStaticPlugin, { consoleDistDir: options.consoleDistDir });
+
+  return app;
+}

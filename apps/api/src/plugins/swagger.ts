@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import swagger from '@fastify/swagger';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+export const OPENAPI_PATH = '/api/v1/openapi.json';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+const TAGS = [
+  { name: 'pools', description: 'Local Traffic: pools and their members' },
+  { name: 'virtual-servers', description: 'Local Traffic: virtual servers' },
+  { name: 'service-profiles', description: 'Local Traffic: SMTP service profiles' },
+  { name: 'workers', description: 'The SMTP workers and the configuration they run' },
+  { name: 'system', description: 'Health of the API' },
+  { name: 'internal', description: 'The configuration channel to workers (worker secret)' },
+];
+
+/**
+ * The OpenAPI 3 document, generated from the same Zod schemas the routes validate
+ * and serialise with, so it cannot drift from what the API does.
+ */
+export const swaggerPlugin = fp(
+  async (fastify) => {
+    await fastify.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Portcullis REST API',
+          description: 'Configure the Portcullis SMTP security gateway.',
+          version,
+        },
+        tags: TAGS,
+        components: {
+          securitySchemes: {
+            workerSecret: { type: 'http', scheme: 'bearer', description: 'PORTCULLIS_WORKER_SECRET' },
+          },
+        },
+      },
+      transform: jsonSchemaTransform,
+    });
+
+    fastify.get(OPENAPI_PATH, { schema: { hide: true } }, async () => fastify.swagger());
+  },
+  { name: 'swagger' },
+);

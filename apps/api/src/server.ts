@@ -1,0 +1,63 @@
+// Starts the API: resolves the database (embedded Postgres unless DATABASE_URL is
+// set), migrates and seeds it, then builds the app and listens.
+import {
+  DEFAULT_SECURITY_PROFILE_SETTINGS,
+  DEFAULT_VIOLATION_ACTIONS,
+} from '@portcullis/contracts';
+import {
+  applyMigrations,
+  createPrismaClient,
+  resolveDatabase,
+  seedSystemObjects,
+} from '@portcullis/db';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { loadEnv } from './env.ts';
+
+const env = loadEnv(process.env);
+const logger = pino({ level: env.LOG_LEVEL });
+
+async function start() {
+  const database = await resolveDatabase({
+    env,
+    dataDir: env.PORTCULLIS_DATA_DIR,
+    logger: logger.child({ component: 'db' }),
+  });
+  await applyMigrations(database.databaseUrl, logger.child({ component: 'migrations' }));
+
+  const prisma = createPrismaClient(database.databaseUrl);
+  const seeded = await seedSystemObjects(prisma, {
+    securityProfileActions: DEFAULT_VIOLATION_ACTIONS,
+    securityProfileSettings: DEFAULT_SECURITY_PROFILE_SETTINGS,
+  });
+  if (seeded.created.length > 0) logger.info({ created: seeded.created }, 'system objects seeded');
+
+  const app = buildApp({
+    prisma,
+    databaseUrl: database.databaseUrl,
+    workerSecret: env.PORTCULLIS_WORKER_SECRET,
+    logger: { level: env.LOG_LEVEL },
+    consoleDistDir: env.PORTCULLIS_CONSOLE_DIR,
+  });
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, 'stopping');
+
+    await app.close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
+    await prisma.$disconnect();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+}
+
+start().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'start failed');
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+
+/**
+ * The appliance's form layout: a section heading over a two-column table of
+ * property (label) and value (control, with its error beside it).
+ */
+export function PropertySection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <table className="property-table">
+      <caption className="property-table__heading">{title}</caption>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+type TPropertyRowProps = {
+  label: string;
+  // The control's id; leave it out for groups, which carry their own labels.
+  htmlFor?: string;
+  error?: string | undefined;
+  errorId?: string;
+  children: ReactNode;
+};
+
+export function PropertyRow({ label, htmlFor, error, errorId, children }: TPropertyRowProps) {
+  return (
+    <tr className={error ? 'property-row property-row--invalid' : 'property-row'}>
+      <th scope="row" className="property-row__label">
+        {htmlFor ? <label htmlFor={htmlFor}>{label}</label> : label}
+      </th>
+      <td className="property-row__value">
+        {children}
+        {error && (
+          <span id={errorId} className="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}

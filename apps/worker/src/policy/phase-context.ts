@@ -1,0 +1,11 @@
+import type { TSnapshotSecurityProfile, TSnapshotVirtualServer } from '@portcullis/contracts';
+import type { SMTPServerSession } from 'smtp-server';
+
+/** What every phase may look at: the virtual server, its profile and the session. */
+export interface TPhaseContext {
+  virtualServer: TSnapshotVirtualServer;
+  // Null when Protocol Security is off: no check runs.
+  securityProfile: TSnapshotSecurityProfile | null;
+  hasPool: boolean;
+  session: SMTPServerSession;
+}

@@ -1,0 +1,49 @@
+import net from 'node:net';
+
+export interface TReceivedInfo {
+  helo: string;
+  clientAddress: string;
+  gatewayName: string;
+  // ESMTP, ESMTPS, SMTP (RFC 3848).
+  protocol: string;
+  id: string;
+  // Named only when the message has exactly one recipient (RFC 5321 4.4 privacy note).
+  recipient: string | null;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+let cachedSecond = -1;
+let cachedDate = '';
+
+/**
+ * The trace header the gateway adds in front of every relayed message (RFC 5321
+ * 4.4): who the client said it was, where it really connected from, and us.
+ */
+export function buildReceivedHeader(info: TReceivedInfo): Buffer {
+  const literal = net.isIPv6(info.clientAddress) ? `[IPv6:${info.clientAddress}]` : `[${info.clientAddress}]`;
+  const helo = info.helo || literal;
+  const recipient = info.recipient ? `\r\n\tfor <${info.recipient}>` : '';
+  const header =
+    `Received: from ${helo} (${literal})\r\n` +
+    `\tby ${info.gatewayName} (Portcullis) with ${info.protocol} id ${info.id}` +
+    `${recipient};\r\n\t${formatDate(Date.now())}\r\n`;
+
+  return Buffer.from(header, 'utf8');
+}
+
+// RFC 5322 3.3 date-time in UTC, computed once per second.
+function formatDate(now: number): string {
+  const second = Math.floor(now / 1000);
+  if (second === cachedSecond) return cachedDate;
+
+  const d = new Date(second * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  cachedSecond = second;
+  cachedDate =
+    `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+
+  return cachedDate;
+}

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { ZSnapshotSecurityProfile } from '@portcullis/contracts';
+import type { TWorker } from '../src/start-worker.ts';
+import { startBackend, type TBackend } from './helpers/backend.ts';
+import { freePort, pool, snapshot, virtualServer } from './helpers/snapshot.ts';
+import { startTestWorker } from './helpers/worker.ts';
+
+// Milliseconds from connect to the first byte of the greeting.
+function timeGreeting(port: number, earlyCommand?: string): Promise<{ ms: number; line: string }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const socket = net.connect({ port, host: '127.0.0.1' }, () => {
+      if (earlyCommand) socket.write(`${earlyCommand}\r\n`);
+    });
+    socket.once('data', (chunk: Buffer) => {
+      resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, line: chunk.toString().split('\r\n')[0] ?? '' });
+      socket.destroy();
+    });
+    socket.once('error', reject);
+  });
+}
+
+describe('greeting', () => {
+  let worker: TWorker;
+  let backend: TBackend;
+  let fastPort: number;
+  let slowPort: number;
+
+  before(async () => {
+    worker = await startTestWorker();
+    backend = await startBackend();
+    fastPort = await freePort();
+    slowPort = await freePort();
+    const profile = ZSnapshotSecurityProfile.parse({
+      name: 'patient',
+      remoteLogging: false,
+      actions: {},
+      settings: { compliance: { greetingDelayMs: 300 } },
+    });
+
+    await worker.applySnapshot(
+      snapshot(1, {
+        virtualServers: [
+          virtualServer('vs_fast', fastPort),
+          virtualServer('vs_slow', slowPort, { securityProfile: 'patient' }),
+        ],
+        pools: [pool('pool_a', [backend.port])],
+        securityProfiles: [profile],
+      }),
+    );
+  });
+
+  after(async () => {
+    await worker.stop();
+    await backend.stop();
+  });
+
+  it('should greet without smtp-server\'s 100 ms pause when Protocol Security is off', async () => {
+    const timings: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const { ms, line } = await timeGreeting(fastPort);
+      assert.match(line, /^220 gw\.portcullis\.test ESMTP/);
+      timings.push(ms);
+    }
+
+    assert.ok(Math.max(...timings) < 60, `greetings took ${timings.map((t) => t.toFixed(1)).join(', ')} ms`);
+  });
+
+  it('should wait the security profile\'s greeting delay and catch a client that talks first', async () => {
+    const patient = await timeGreeting(slowPort);
+    const early = await timeGreeting(slowPort, 'EHLO early.test');
+
+    assert.ok(patient.ms >= 290, `greeted after ${patient.ms} ms`);
+    assert.match(patient.line, /^220 /);
+    assert.match(early.line, /^421 .*talk too soon/);
+  });
+});

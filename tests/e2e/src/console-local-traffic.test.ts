@@ -1,0 +1,329 @@
+// The browser console's Local Traffic screens, driven in Chromium against the real
+// API on a fresh database: pools, SMTP profiles and virtual servers are created
+// through the forms, refusals and validation errors are read off the screen, and
+// every screen is saved to test-artifacts/console/ for a person to look at.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_SECURITY_PROFILE_SETTINGS,
+  DEFAULT_VIOLATION_ACTIONS,
+  type TWorkerReport,
+} from '@portcullis/contracts';
+import { createPrismaClient, createTestDatabase, seedSystemObjects } from '@portcullis/db';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../../apps/api/src/app.ts';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const CONSOLE_DIR = path.join(REPO_ROOT, 'apps/console');
+const CONSOLE_DIST = path.join(CONSOLE_DIR, 'dist');
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/console');
+const WORKER_SECRET = 'console-e2e-worker-secret-0123';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+// The console polls live status every 2.5 s; give a change two polls and slack.
+const LIVE_STATUS_WAIT_MS = 8_000;
+
+function newestMtime(entry: string): number {
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+
+  return Math.max(0, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+/** Builds the console unless dist is newer than every source file. */
+function ensureConsoleBuild(): void {
+  const sources = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) =>
+    newestMtime(path.join(CONSOLE_DIR, p)),
+  );
+  const built = (() => {
+    try {
+      return statSync(path.join(CONSOLE_DIST, 'index.html')).mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
+  if (built > Math.max(...sources)) return;
+
+  execFileSync('npm', ['run', 'build', '-w', '@portcullis/console'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+  });
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+describe('console: local traffic', () => {
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl = '';
+  let dropDatabase = async () => undefined as void;
+  let disconnect = async () => undefined as void;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    ensureConsoleBuild();
+
+    const database = await createTestDatabase();
+    dropDatabase = database.drop;
+    const prisma = createPrismaClient(database.databaseUrl);
+    disconnect = () => prisma.$disconnect();
+    await seedSystemObjects(prisma, {
+      securityProfileActions: DEFAULT_VIOLATION_ACTIONS,
+      securityProfileSettings: DEFAULT_SECURITY_PROFILE_SETTINGS,
+    });
+    app = buildApp({
+      prisma,
+      databaseUrl: database.databaseUrl,
+      workerSecret: WORKER_SECRET,
+      logger: false,
+      consoleDistDir: CONSOLE_DIST,
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await disconnect();
+    await dropDatabase();
+  });
+
+  it('should open on the Virtual Server List, empty, with its breadcrumb and title', async () => {
+    await page.goto(`${baseUrl}/`);
+
+    await page.waitForURL('**/local-traffic/virtual-servers');
+    await page.getByText('No records to display.').waitFor();
+    const crumb = await page.getByRole('navigation', { name: 'Breadcrumb' }).innerText();
+    assert.match(crumb, /Local Traffic » Virtual Servers\s*:\s*Virtual Server List/);
+    assert.match(await page.title(), /Virtual Server List/);
+    await page.getByText(/config v\d+ · no worker connected/).waitFor();
+    await shoot(page, '01-virtual-server-list-empty');
+  });
+
+  it('should create a pool with two members', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await page.getByRole('link', { name: 'Create...' }).click();
+    await page.waitForURL('**/local-traffic/pools/new');
+
+    await page.getByLabel('Name', { exact: true }).fill('mail_pool');
+    await page.getByLabel('Description').fill('the mail servers');
+    await addMember(page, 'mx1', '127.0.0.11', '2525');
+    await addMember(page, 'mx2', '127.0.0.12', '2525');
+    const members = page.getByRole('table', { name: 'Pool members' });
+    await members.getByText('127.0.0.12').waitFor();
+    assert.equal(await members.locator('tbody tr').count(), 2);
+    await shoot(page, '02-pool-create');
+
+    await page.getByRole('button', { name: 'Finished' }).click();
+    await page.waitForURL('**/local-traffic/pools');
+    const row = page.getByRole('row').filter({ hasText: 'mail_pool' });
+    await row.getByText('127.0.0.11:2525').waitFor();
+    assert.match(await row.innerText(), /Round Robin/);
+    await shoot(page, '03-pool-list');
+  });
+
+  it('should refuse a bad member address beside the New Members input', async () => {
+    await page.getByRole('link', { name: 'Create...' }).click();
+    await page.getByLabel('Address').fill('not-an-ip');
+    await page.getByRole('button', { name: 'Add' }).click();
+
+    const address = page.getByLabel('Address');
+    await page.getByText('must be an IPv4 or IPv6 address').waitFor();
+    assert.equal(await address.getAttribute('aria-invalid'), 'true');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForURL('**/local-traffic/pools');
+  });
+
+  it('should create an SMTP profile with a Custom setting', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'SMTP' }).first().click();
+    await page.waitForURL('**/local-traffic/profiles/services/smtp');
+    await page.getByRole('link', { name: 'Create...' }).click();
+
+    await page.getByLabel('Name', { exact: true }).fill('smtp_secure');
+    const setting = page.getByLabel('Protocol Security', { exact: true });
+    assert.equal(await setting.isDisabled(), true, 'inherited settings are greyed out');
+    await page.getByLabel('Custom Protocol Security').check();
+    await setting.check();
+    await shoot(page, '04-smtp-profile-create');
+
+    await page.getByRole('button', { name: 'Finished' }).click();
+    await page.waitForURL('**/local-traffic/profiles/services/smtp');
+    const row = page.getByRole('row').filter({ hasText: 'smtp_secure' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /smtp\s+Enabled/);
+    await shoot(page, '05-smtp-profile-list');
+  });
+
+  it('should create a virtual server whose pool is made through (+)', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Virtual Servers' }).click();
+    await page.getByRole('link', { name: 'Create...' }).click();
+    await page.waitForURL('**/local-traffic/virtual-servers/new');
+
+    await page.getByLabel('Name', { exact: true }).fill('vs_mail');
+    await page.getByLabel('Destination Address').fill('127.0.0.1');
+    await page.getByLabel('Service Port', { exact: true }).fill('2525');
+    assert.equal(await page.getByLabel('Service Port service').inputValue(), 'other');
+    await page.getByLabel('SMTP Profile').selectOption('smtp_secure');
+    await page.getByRole('button', { name: 'Create a new pool' }).click();
+
+    await page.waitForURL('**/local-traffic/pools/new?returnTo=*');
+    await page.getByLabel('Name', { exact: true }).fill('relay_pool');
+    await addMember(page, 'relay1', '127.0.0.21', '2525');
+    await page.getByRole('button', { name: 'Finished' }).click();
+
+    await page.waitForURL('**/local-traffic/virtual-servers/new?*pool=relay_pool*');
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'vs_mail');
+    assert.equal(await page.getByLabel('Service Port', { exact: true }).inputValue(), '2525');
+    assert.equal(await page.getByLabel('SMTP Profile').inputValue(), 'smtp_secure');
+    assert.equal(await page.getByLabel('Default Pool').inputValue(), 'relay_pool');
+    await shoot(page, '06-virtual-server-create');
+
+    await page.getByRole('button', { name: 'Finished' }).click();
+    await page.waitForURL('**/local-traffic/virtual-servers');
+    const row = page.getByRole('row').filter({ hasText: 'vs_mail' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /127\.0\.0\.1\s+2525\s+relay_pool\s+smtp_secure/);
+  });
+
+  it('should show live status from a worker report within a few seconds', async () => {
+    const { version } = await (await fetch(`${baseUrl}/api/v1/config/version`)).json() as {
+      version: number;
+    };
+    await reportWorker(baseUrl, version);
+
+    const row = page.getByRole('row').filter({ hasText: 'vs_mail' });
+    await row.getByRole('img', { name: /listening/ }).waitFor({ timeout: LIVE_STATUS_WAIT_MS });
+    await page.getByText(`config v${version} · 1 worker in sync`).waitFor();
+    await shoot(page, '07-virtual-server-list');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    const pool = page.getByRole('row').filter({ hasText: 'relay_pool' });
+    await pool.getByRole('img', { name: /127\.0\.0\.21:2525: Available/ }).waitFor();
+  });
+
+  it('should refuse to delete a pool in use and say who uses it', async () => {
+    const row = page.getByRole('row').filter({ hasText: 'relay_pool' });
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Delete...' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete Confirmation' });
+    await dialog.getByText('relay_pool').waitFor();
+    await shoot(page, '08-pool-delete-confirm');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'relay_pool' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /vs_mail/);
+    assert.match(await alert.innerText(), /IN_USE/);
+    assert.equal(await page.getByRole('row').filter({ hasText: 'relay_pool' }).count(), 1);
+    await shoot(page, '09-pool-delete-refused');
+  });
+
+  it('should refuse the same delete from the pool edit screen', async () => {
+    await page.getByRole('link', { name: 'relay_pool' }).click();
+    await page.waitForURL(/\/local-traffic\/pools\/\d+$/);
+    await page.getByText('Used by').waitFor();
+    assert.match(await page.title(), /Pool List » relay_pool/);
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'IN_USE' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /vs_mail/);
+    await shoot(page, '10-pool-edit-delete-refused');
+  });
+
+  it('should show an invalid address beside the Destination Address field', async () => {
+    await page.goto(`${baseUrl}/local-traffic/virtual-servers/new`);
+    await page.getByLabel('Name', { exact: true }).fill('vs_bad');
+    await page.getByLabel('Destination Address').fill('300.1.2.3');
+    await page.getByRole('button', { name: 'Finished' }).click();
+
+    const field = page.getByLabel('Destination Address');
+    const row = page.getByRole('row').filter({ has: field });
+    await row.getByRole('alert').waitFor();
+    assert.match(await row.getByRole('alert').innerText(), /IPv4 or IPv6/);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.equal(await field.evaluate((el) => el === document.activeElement), true);
+    assert.equal(page.url().endsWith('/local-traffic/virtual-servers/new'), true);
+    await shoot(page, '11-virtual-server-invalid-address');
+  });
+
+  it('should open the edit screen of a virtual server with Update and Delete', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Virtual Servers' }).click();
+    await page.getByRole('link', { name: 'vs_mail' }).click();
+    await page.waitForURL(/\/local-traffic\/virtual-servers\/\d+$/);
+
+    assert.equal(await page.getByLabel('Default Pool').inputValue(), 'relay_pool');
+    await page.getByLabel('Configuration', { exact: true }).selectOption('ADVANCED');
+    await page.getByLabel('TLS Certificate (PEM)').waitFor();
+    await page.getByRole('button', { name: 'Update' }).waitFor();
+    await shoot(page, '12-virtual-server-edit');
+  });
+
+  it('should show the screens of later issues as not available yet', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Anti-Virus Protection' }).click();
+    await page.getByText('not available yet').waitFor();
+    assert.match(await page.title(), /Protocol Security » Options : Anti-Virus Protection/);
+    await shoot(page, '13-placeholder');
+
+    assert.deepEqual(pageErrors, []);
+  });
+});
+
+async function addMember(page: Page, nodeName: string, address: string, port: string) {
+  await page.getByLabel('Node Name').fill(nodeName);
+  await page.getByLabel('Address').fill(address);
+  await page.getByLabel('Service Port', { exact: true }).fill(port);
+  await page.getByRole('button', { name: 'Add' }).click();
+  await page.getByRole('table', { name: 'Pool members' }).getByText(address).waitFor();
+}
+
+/** What a worker would send after applying `version`: its listener is up, members up. */
+async function reportWorker(baseUrl: string, version: number): Promise<void> {
+  const report: TWorkerReport = {
+    workerId: 'e2e-worker',
+    hostname: 'e2e',
+    startedAt: new Date().toISOString(),
+    appliedVersion: version,
+    listeners: [{ virtualServer: 'vs_mail', status: 'listening', reason: null }],
+    members: [
+      { pool: 'relay_pool', address: '127.0.0.21', port: 2525, status: 'up', reason: null },
+    ],
+  };
+  const response = await fetch(`${baseUrl}/internal/v1/workers/report`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${WORKER_SECRET}`,
+      'x-portcullis-worker': report.workerId,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(report),
+  });
+
+  assert.equal(response.status, 204, await response.text());
+}
