@@ -5,6 +5,12 @@ import { defineConfig } from 'vite';
 // every `/api` request to a locally running API on its default port.
 const API_DEV_TARGET = 'http://127.0.0.1:8025';
 
+// Libraries change far less often than the console, so they get a chunk of their own
+// that browsers keep cached across console releases.
+function chunkName(moduleId: string): string | null {
+  return moduleId.includes('/node_modules/') ? 'vendor' : null;
+}
+
 export default defineConfig({
   plugins: [react()],
   server: {
@@ -14,5 +20,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: chunkName }] } },
+    },
   },
 });

@@ -31,13 +31,20 @@ export type TAppOptions = {
 // The worker secret travels in a header; keep it out of any log line.
 const REDACT = ['req.headers.authorization', 'headers.authorization'];
 
+// Each worker reports every 2 s; logging each heartbeat would bury everything else.
+// Refused reports are still logged by the error handler.
+const HEARTBEAT_URL = '/internal/v1/workers/report';
+
 /** Builds the API as a tree of plugins. It listens only when server.ts says so. */
 export function buildApp(options: TAppOptions): FastifyInstance {
   const logger =
     options.logger && typeof options.logger === 'object'
       ? { redact: REDACT, ...options.logger }
       : (options.logger ?? false);
-  const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger,
+    disableRequestLogging: (request) => request.url?.startsWith(HEARTBEAT_URL) ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

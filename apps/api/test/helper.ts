@@ -6,8 +6,7 @@ import {
   DEFAULT_SECURITY_PROFILE_SETTINGS,
   DEFAULT_VIOLATION_ACTIONS,
 } from '@portcullis/contracts';
-import { createPrismaClient, createTestDatabase } from '@portcullis/db';
-import { seedSystemObjects } from '@portcullis/db';
+import { createPrismaClient, createTestDatabase, seedSystemObjects } from '@portcullis/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type TAppOptions } from '../src/app.ts';
 import type { TPrisma } from '../src/db.ts';
@@ -33,7 +32,7 @@ type TBuildOptions = Partial<Pick<TAppOptions, 'consoleDistDir'>> & {
  */
 export function build(options: TBuildOptions = {}): TTestContext {
   const context = {} as TTestContext;
-  let drop = async () => undefined as void;
+  let drop: () => Promise<void> = async () => undefined;
 
   before(async () => {
     const database = await createTestDatabase();

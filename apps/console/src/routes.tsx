@@ -99,7 +99,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       path: 'local-traffic/virtual-servers',
       children: [
         screen(null, VIRTUAL_SERVERS.list, <VirtualServerListPage />, virtualServerListLoader),
-        screen('new', VIRTUAL_SERVERS.create, <VirtualServerCreatePage />, virtualServerCreateLoader),
+        screen(
+          'new',
+          VIRTUAL_SERVERS.create,
+          <VirtualServerCreatePage />,
+          virtualServerCreateLoader,
+        ),
         screen(':id', VIRTUAL_SERVERS.edit, <VirtualServerEditPage />, virtualServerEditLoader),
       ],
     },
@@ -115,7 +120,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       path: 'local-traffic/profiles/services/smtp',
       children: [
         screen(null, SMTP_PROFILES.list, <ServiceProfileListPage />, serviceProfileListLoader),
-        screen('new', SMTP_PROFILES.create, <ServiceProfileCreatePage />, serviceProfileCreateLoader),
+        screen(
+          'new',
+          SMTP_PROFILES.create,
+          <ServiceProfileCreatePage />,
+          serviceProfileCreateLoader,
+        ),
         screen(':id', SMTP_PROFILES.edit, <ServiceProfileEditPage />, serviceProfileEditLoader),
       ],
     },

@@ -141,6 +141,23 @@ describe('relay', () => {
       assert.ok(a.connections - connectionsBefore <= 1, `opened ${a.connections - connectionsBefore} connections`);
     });
 
+    it('should not pile up listeners on a member connection reused for many messages', async () => {
+      await configure({}, {}, [a.port]);
+      const warnings: string[] = [];
+      const onWarning = (warning: Error) => warnings.push(warning.name);
+      process.on('warning', onWarning);
+
+      const client = await openSession(port);
+      for (let i = 0; i < 15; i += 1) {
+        assert.equal((await client.sendMail('s@example.com', ['r@example.org'], `Subject: ${i}\r\n\r\nx`)).code, 250);
+      }
+      client.close();
+      await new Promise((resolve) => setImmediate(resolve));
+      process.off('warning', onWarning);
+
+      assert.deepEqual(warnings, []);
+    });
+
     it('should not let a bare-LF end mark smuggle a second message', async () => {
       await configure({}, {}, [a.port]);
       const before = a.messages.length;

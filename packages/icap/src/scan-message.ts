@@ -78,7 +78,9 @@ async function scanParts(
   context: TContext,
   depth: number,
 ): Promise<TMessageVerdict> {
-  const parser = new MailParser({ ...PARSER_OPTIONS, maxChildNodes: context.maxParts });
+  // Our own part count decides; the parser's node limit (containers count too) sits above it.
+  const maxChildNodes = Math.max(2 * context.maxParts, 1000);
+  const parser = new MailParser({ ...PARSER_OPTIONS, maxChildNodes });
   const input = open();
   input.once('error', (error) => parser.destroy(error));
   input.pipe(parser);

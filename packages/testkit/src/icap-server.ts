@@ -32,6 +32,7 @@ const CLAMD_BIN = '/usr/sbin/clamd';
 const CICAP_BIN = '/usr/bin/c-icap';
 const READY_TIMEOUT_MS = 20_000;
 const POLL_INTERVAL_MS = 50;
+const STOP_GRACE_MS = 1000;
 const PORT_ATTEMPTS = 3;
 const UNIX_SOCKET_PATH_MAX = 107;
 
@@ -61,7 +62,7 @@ export async function startIcapServer(options: TIcapServerOptions = {}): Promise
     service: 'avscan',
     dir,
     stop: async () => {
-      await cicap.stop();
+      await stopWithChildren(cicap);
       await clamd.stop();
       if (ownsDir) await rm(dir, { recursive: true, force: true });
     },
@@ -193,10 +194,57 @@ async function startCicap(layout: TLayout): Promise<{ cicap: TStartedProcess; po
       return { cicap, port };
     } catch (error) {
       lastError = error;
-      await cicap.stop();
+      await stopWithChildren(cicap);
     }
   }
   throw lastError;
+}
+
+/**
+ * c-icap serves from forked children that outlive a stopped parent and keep
+ * idle keep-alive connections open for seconds. Stop all of them by PID: TERM,
+ * then KILL whatever is left after a short grace.
+ */
+async function stopWithChildren(proc: TStartedProcess): Promise<void> {
+  const pids = [proc.child.pid, ...(await listChildPids(proc.child.pid))].filter(
+    (pid): pid is number => pid !== undefined,
+  );
+  signalAll(pids, 'SIGTERM');
+
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (Date.now() < deadline && (await anyAlive(pids))) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+  signalAll(pids, 'SIGKILL');
+  await proc.stop();
+}
+
+async function listChildPids(parent: number | undefined): Promise<number[]> {
+  if (parent === undefined) return [];
+
+  const text = await readFile(`/proc/${parent}/task/${parent}/children`, 'utf8').catch(() => '');
+
+  return text.split(/\s+/).filter(Boolean).map(Number);
+}
+
+async function anyAlive(pids: number[]): Promise<boolean> {
+  for (const pid of pids) {
+    // A zombie (state Z) has exited; only its parent's wait() is missing.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (stat && !/^\d+ \(.*\) Z/.test(stat)) return true;
+  }
+
+  return false;
+}
+
+function signalAll(pids: number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
 }
 
 async function waitUntil(probe: () => Promise<boolean>, proc: TStartedProcess, name: string) {

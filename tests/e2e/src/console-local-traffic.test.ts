@@ -125,7 +125,7 @@ describe('console: local traffic', () => {
   });
 
   it('should create a pool with two members', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await openFromNav(page, 'Pools');
     await page.getByRole('link', { name: 'Create...' }).click();
     await page.waitForURL('**/local-traffic/pools/new');
 
@@ -167,20 +167,22 @@ describe('console: local traffic', () => {
     await page.getByLabel('Name', { exact: true }).fill('smtp_secure');
     const setting = page.getByLabel('Protocol Security', { exact: true });
     assert.equal(await setting.isDisabled(), true, 'inherited settings are greyed out');
+    await page.getByText('inherited from smtp').waitFor();
+    await shoot(page, '04-smtp-profile-create-inherited');
     await page.getByLabel('Custom Protocol Security').check();
     await setting.check();
-    await shoot(page, '04-smtp-profile-create');
+    await shoot(page, '05-smtp-profile-create-custom');
 
     await page.getByRole('button', { name: 'Finished' }).click();
     await page.waitForURL('**/local-traffic/profiles/services/smtp');
     const row = page.getByRole('row').filter({ hasText: 'smtp_secure' });
     await row.waitFor();
     assert.match(await row.innerText(), /smtp\s+Enabled/);
-    await shoot(page, '05-smtp-profile-list');
+    await shoot(page, '06-smtp-profile-list');
   });
 
   it('should create a virtual server whose pool is made through (+)', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Virtual Servers' }).click();
+    await openFromNav(page, 'Virtual Servers');
     await page.getByRole('link', { name: 'Create...' }).click();
     await page.waitForURL('**/local-traffic/virtual-servers/new');
 
@@ -194,6 +196,7 @@ describe('console: local traffic', () => {
     await page.waitForURL('**/local-traffic/pools/new?returnTo=*');
     await page.getByLabel('Name', { exact: true }).fill('relay_pool');
     await addMember(page, 'relay1', '127.0.0.21', '2525');
+    await shoot(page, '07-pool-create-from-plus');
     await page.getByRole('button', { name: 'Finished' }).click();
 
     await page.waitForURL('**/local-traffic/virtual-servers/new?*pool=relay_pool*');
@@ -201,7 +204,7 @@ describe('console: local traffic', () => {
     assert.equal(await page.getByLabel('Service Port', { exact: true }).inputValue(), '2525');
     assert.equal(await page.getByLabel('SMTP Profile').inputValue(), 'smtp_secure');
     assert.equal(await page.getByLabel('Default Pool').inputValue(), 'relay_pool');
-    await shoot(page, '06-virtual-server-create');
+    await shoot(page, '08-virtual-server-create');
 
     await page.getByRole('button', { name: 'Finished' }).click();
     await page.waitForURL('**/local-traffic/virtual-servers');
@@ -219,9 +222,9 @@ describe('console: local traffic', () => {
     const row = page.getByRole('row').filter({ hasText: 'vs_mail' });
     await row.getByRole('img', { name: /listening/ }).waitFor({ timeout: LIVE_STATUS_WAIT_MS });
     await page.getByText(`config v${version} · 1 worker in sync`).waitFor();
-    await shoot(page, '07-virtual-server-list');
+    await shoot(page, '09-virtual-server-list');
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click();
+    await openFromNav(page, 'Pools');
     const pool = page.getByRole('row').filter({ hasText: 'relay_pool' });
     await pool.getByRole('img', { name: /127\.0\.0\.21:2525: Available/ }).waitFor();
   });
@@ -232,7 +235,7 @@ describe('console: local traffic', () => {
     await page.getByRole('button', { name: 'Delete...' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Confirmation' });
     await dialog.getByText('relay_pool').waitFor();
-    await shoot(page, '08-pool-delete-confirm');
+    await shoot(page, '10-pool-delete-confirm');
     await dialog.getByRole('button', { name: 'Delete' }).click();
 
     const alert = page.getByRole('alert').filter({ hasText: 'relay_pool' });
@@ -240,7 +243,7 @@ describe('console: local traffic', () => {
     assert.match(await alert.innerText(), /vs_mail/);
     assert.match(await alert.innerText(), /IN_USE/);
     assert.equal(await page.getByRole('row').filter({ hasText: 'relay_pool' }).count(), 1);
-    await shoot(page, '09-pool-delete-refused');
+    await shoot(page, '11-pool-delete-refused');
   });
 
   it('should refuse the same delete from the pool edit screen', async () => {
@@ -254,7 +257,7 @@ describe('console: local traffic', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'IN_USE' });
     await alert.waitFor();
     assert.match(await alert.innerText(), /vs_mail/);
-    await shoot(page, '10-pool-edit-delete-refused');
+    await shoot(page, '12-pool-edit-delete-refused');
   });
 
   it('should show an invalid address beside the Destination Address field', async () => {
@@ -268,13 +271,13 @@ describe('console: local traffic', () => {
     await row.getByRole('alert').waitFor();
     assert.match(await row.getByRole('alert').innerText(), /IPv4 or IPv6/);
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
-    assert.equal(await field.evaluate((el) => el === document.activeElement), true);
+    assert.equal(await field.evaluate((el) => el.matches(':focus')), true);
     assert.equal(page.url().endsWith('/local-traffic/virtual-servers/new'), true);
-    await shoot(page, '11-virtual-server-invalid-address');
+    await shoot(page, '13-virtual-server-invalid-address');
   });
 
   it('should open the edit screen of a virtual server with Update and Delete', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Virtual Servers' }).click();
+    await openFromNav(page, 'Virtual Servers');
     await page.getByRole('link', { name: 'vs_mail' }).click();
     await page.waitForURL(/\/local-traffic\/virtual-servers\/\d+$/);
 
@@ -282,18 +285,22 @@ describe('console: local traffic', () => {
     await page.getByLabel('Configuration', { exact: true }).selectOption('ADVANCED');
     await page.getByLabel('TLS Certificate (PEM)').waitFor();
     await page.getByRole('button', { name: 'Update' }).waitFor();
-    await shoot(page, '12-virtual-server-edit');
+    await shoot(page, '14-virtual-server-edit');
   });
 
   it('should show the screens of later issues as not available yet', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Anti-Virus Protection' }).click();
+    await openFromNav(page, 'Anti-Virus Protection');
     await page.getByText('not available yet').waitFor();
     assert.match(await page.title(), /Protocol Security » Options : Anti-Virus Protection/);
-    await shoot(page, '13-placeholder');
+    await shoot(page, '15-placeholder');
 
     assert.deepEqual(pageErrors, []);
   });
 });
+
+async function openFromNav(page: Page, entry: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: entry }).click();
+}
 
 async function addMember(page: Page, nodeName: string, address: string, port: string) {
   await page.getByLabel('Node Name').fill(nodeName);

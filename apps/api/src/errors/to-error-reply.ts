@@ -42,7 +42,9 @@ function fromValidation(error: FastifyError): AppError {
     return new AppError('VALIDATION_FAILED', `${context} must be a JSON object`);
   }
 
-  return new AppError('VALIDATION_FAILED', describeIssue(field, issue.message ?? 'is not valid'), { field });
+  const message = describeIssue(field, issue.message ?? 'is not valid');
+
+  return new AppError('VALIDATION_FAILED', message, { field });
 }
 
 function toAppError(error: unknown): AppError | undefined {

@@ -56,8 +56,10 @@ export const configChannelPlugin = fp<TConfigChannelOptions>(
 
     fastify.addHook('onReady', async () => {
       hub.publish(await ensureSnapshot(fastify.prisma));
-      if (options.databaseUrl) {
-        listening = listenForSnapshots({ databaseUrl: options.databaseUrl, logger: log, onVersion: refresh });
+
+      const { databaseUrl } = options;
+      if (databaseUrl) {
+        listening = listenForSnapshots({ databaseUrl, logger: log, onVersion: refresh });
       }
     });
 

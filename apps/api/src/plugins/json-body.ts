@@ -10,7 +10,8 @@ export const jsonBodyPlugin = fp(
     const parseJson = fastify.getDefaultJsonParser('error', 'error');
 
     fastify.removeContentTypeParser('application/json');
-    fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const options = { parseAs: 'string' as const };
+    fastify.addContentTypeParser('application/json', options, (request, body, done) => {
       const text = body.toString();
       if (text.trim() === '') return done(null, undefined);
 

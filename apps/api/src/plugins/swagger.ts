@@ -35,7 +35,11 @@ export const swaggerPlugin = fp(
         tags: TAGS,
         components: {
           securitySchemes: {
-            workerSecret: { type: 'http', scheme: 'bearer', description: 'PORTCULLIS_WORKER_SECRET' },
+            workerSecret: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'PORTCULLIS_WORKER_SECRET',
+            },
           },
         },
       },

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { WORKER_AUTH_HEADER, WORKER_ID_HEADER } from '@portcullis/contracts';
 import { AppError } from '../errors/app-error.ts';
@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest hook for the internal routes: only the worker secret gets in. */
-    authenticateWorker(request: FastifyRequest): Promise<void>;
+    authenticateWorker(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
 
@@ -34,9 +34,11 @@ export const workerAuthPlugin = fp<TWorkerAuthOptions>(
   async (fastify, options) => {
     const expected = digest(options.workerSecret);
 
-    fastify.decorate('authenticateWorker', async (request: FastifyRequest) => {
+    fastify.decorate('authenticateWorker', async (request: FastifyRequest, reply: FastifyReply) => {
       const presented = readBearer(request);
       if (!presented || !timingSafeEqual(digest(presented), expected)) {
+        // RFC 9110 section 11.6.1: a 401 names the scheme that would be accepted.
+        reply.header('www-authenticate', 'Bearer realm="portcullis-workers"');
         throw new AppError(
           'UNAUTHENTICATED',
           'send the worker secret as "Authorization: Bearer <PORTCULLIS_WORKER_SECRET>"',

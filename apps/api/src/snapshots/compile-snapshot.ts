@@ -11,7 +11,12 @@ import { resolveProfileSettings } from '../domain/service-profiles/resolve-profi
 
 const ANTIVIRUS_DEFAULTS = { host: null, port: 1344, guaranteeEnforcement: true };
 const DNS_DEFAULTS = { resolvers: [], timeoutMs: 2000 };
-const REMOTE_LOGGING_DEFAULTS = { enabled: false, host: null, port: 514, transport: 'UDP' as const };
+const REMOTE_LOGGING_DEFAULTS = {
+  enabled: false,
+  host: null,
+  port: 514,
+  transport: 'UDP' as const,
+};
 
 async function compilePools(db: TDb): Promise<TSnapshotPool[]> {
   const pools = await db.pool.findMany({

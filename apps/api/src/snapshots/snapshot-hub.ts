@@ -16,10 +16,6 @@ export class SnapshotHub {
     return this.#latest;
   }
 
-  get listenerCount(): number {
-    return this.#listeners.size;
-  }
-
   publish(snapshot: TSnapshot): boolean {
     if (this.#latest && snapshot.version <= this.#latest.version) return false;
 

@@ -11,8 +11,9 @@ export function readListParams(search: URLSearchParams): TListParams {
   const parsed = ZListQuery.safeParse({ perPage: DEFAULT_PER_PAGE, ...raw });
   const value: TListQuery = parsed.success ? parsed.data : { page: 1, perPage: DEFAULT_PER_PAGE };
   const q = value.q?.trim();
+  const params = { page: value.page, perPage: value.perPage };
 
-  return q ? { page: value.page, perPage: value.perPage, q } : { page: value.page, perPage: value.perPage };
+  return q ? { ...params, q } : params;
 }
 
 /** Options for selects: every object of a kind, in one page the API allows. */

@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
 
 // Objects reference each other by name (a pool lists the virtual servers using it)
 // and every write publishes a new configuration version, so a write refreshes every
@@ -12,10 +12,20 @@ const CONFIGURATION_PREFIXES: QueryKey[] = [
   ['workers'],
 ];
 
-export async function refreshAfterWrite(queryClient: QueryClient): Promise<void> {
+/** Refreshes after a write; a deleted object's own detail query is left alone. */
+export async function refreshAfterWrite(
+  queryClient: QueryClient,
+  deletedKey?: QueryKey,
+): Promise<void> {
+  const deletedHash = deletedKey ? hashKey(deletedKey) : undefined;
+
   await Promise.all(
     CONFIGURATION_PREFIXES.map((queryKey) =>
-      queryClient.invalidateQueries({ queryKey, refetchType: 'all' }),
+      queryClient.invalidateQueries({
+        queryKey,
+        refetchType: 'all',
+        predicate: (query) => query.queryHash !== deletedHash,
+      }),
     ),
   );
 }

@@ -18,6 +18,10 @@ export function ErrorBanner({ error, title, children }: TErrorBannerProps) {
   );
 }
 
+export function InfoBanner({ message }: { message: string }) {
+  return <p className="banner banner--info">{message}</p>;
+}
+
 export function SuccessBanner({ message }: { message: string | null }) {
   if (!message) return null;
 

@@ -1,5 +1,6 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TPage } from '../api/api-fetch.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { DeleteFailures } from './delete-failures.tsx';
@@ -22,6 +23,8 @@ type TListScreenProps<T extends TNamedObject> = {
   // A failed live refresh: the table keeps the last good rows and says so.
   refreshError: unknown;
   remove: (id: number) => Promise<void>;
+  // The detail query of a deleted object, forgotten so nothing refetches it.
+  detailKey: (id: number) => QueryKey;
   renderTable: (selection: TTableSelection) => ReactNode;
 };
 
@@ -30,11 +33,12 @@ type TListScreenProps<T extends TNamedObject> = {
  * Delete... with its confirm step and the pager below it.
  */
 export function ListScreen<T extends TNamedObject>(props: TListScreenProps<T>) {
-  const { noun, createTo, page, refreshError, remove, renderTable } = props;
+  const { noun, createTo, page, refreshError, renderTable } = props;
+  const [searchParams] = useSearchParams();
   const selection = useSelection();
   const [isConfirming, setIsConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const deletion = useDeleteSelected(remove);
+  const deletion = useDeleteSelected(props.remove, props.detailKey);
   const chosen = page.items.filter((item) => selection.selected.has(item.id));
 
   function confirmDelete() {
@@ -51,7 +55,8 @@ export function ListScreen<T extends TNamedObject>(props: TListScreenProps<T>) {
   return (
     <section className="list-screen">
       <div className="list-toolbar">
-        <ListSearch label={`Search ${noun}s by name`} />
+        {/* Keyed by the URL's filter, so the box follows Back and the nav links. */}
+        <ListSearch key={searchParams.get('q') ?? ''} label={`Search ${noun}s by name`} />
         <Link className="button button--primary" to={createTo}>Create...</Link>
       </div>
       <SuccessBanner message={notice} />

@@ -8,7 +8,9 @@ type TStatusDotProps = { tone: TStatusTone; label: string; reason?: string | nul
 export function StatusDot({ tone, label, reason }: TStatusDotProps) {
   const text = reason ? `${label}: ${reason}` : label;
 
-  return <span className={`status-dot status-dot--${tone}`} title={text} role="img" aria-label={text} />;
+  return (
+    <span className={`status-dot status-dot--${tone}`} title={text} role="img" aria-label={text} />
+  );
 }
 
 type TListenerStatus = 'listening' | 'disabled' | 'error' | 'unknown';
@@ -29,8 +31,9 @@ const LISTENER_LABELS: Record<TListenerStatus, string> = {
 
 export function ListenerStatusDot(props: { status: TListenerStatus; reason: string | null }) {
   const { status, reason } = props;
+  const label = LISTENER_LABELS[status];
 
-  return <StatusDot tone={LISTENER_TONES[status]} label={LISTENER_LABELS[status]} reason={reason} />;
+  return <StatusDot tone={LISTENER_TONES[status]} label={label} reason={reason} />;
 }
 
 const MEMBER_TONES: Record<TMemberStatus, TStatusTone> = {

@@ -1,4 +1,8 @@
-type TCheckAllProps = { ids: number[]; selected: ReadonlySet<number>; onChange: (on: boolean) => void };
+type TCheckAllProps = {
+  ids: number[];
+  selected: ReadonlySet<number>;
+  onChange: (isChecked: boolean) => void;
+};
 
 /** The header check box that ticks every deletable row on the page. */
 export function CheckAll({ ids, selected, onChange }: TCheckAllProps) {

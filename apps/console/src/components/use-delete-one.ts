@@ -13,7 +13,7 @@ export function useDeleteOne(remove: () => Promise<void>, detailKey: QueryKey, l
   const [isConfirming, setIsConfirming] = useState(false);
   const mutation = useMutation({
     mutationFn: remove,
-    onSuccess: () => refreshAfterWrite(queryClient),
+    onSuccess: () => refreshAfterWrite(queryClient, detailKey),
     onSettled: () => setIsConfirming(false),
   });
 

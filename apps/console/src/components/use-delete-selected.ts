@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { refreshAfterWrite } from '../api/refresh-after-write.ts';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { forgetDetail, refreshAfterWrite } from '../api/refresh-after-write.ts';
 
 export type TNamedObject = { id: number; name: string };
 
@@ -19,7 +19,10 @@ export class DeleteFailedError extends Error {
  * Deletes the checked objects one by one, so one refusal (an IN_USE pool, say)
  * does not stop the others, then refreshes every configuration query.
  */
-export function useDeleteSelected(remove: (id: number) => Promise<void>) {
+export function useDeleteSelected(
+  remove: (id: number) => Promise<void>,
+  detailKey: (id: number) => QueryKey,
+) {
   const queryClient = useQueryClient();
 
   return useMutation({
@@ -29,6 +32,7 @@ export function useDeleteSelected(remove: (id: number) => Promise<void>) {
       for (const object of objects) {
         try {
           await remove(object.id);
+          forgetDetail(queryClient, detailKey(object.id));
         } catch (error) {
           failures.push({ name: object.name, error });
         }

@@ -22,9 +22,13 @@ export function BreadcrumbBar({ title }: { title: TScreenTitle | undefined }) {
         )}
       </nav>
       <div className="screen-tabs">
-        {title.screenTo
-          ? <Link className="screen-tab screen-tab--active" to={title.screenTo}>{title.screen}</Link>
-          : <span className="screen-tab screen-tab--active">{title.screen}</span>}
+        {title.screenTo ? (
+          <Link className="screen-tab screen-tab--active" to={title.screenTo}>
+            {title.screen}
+          </Link>
+        ) : (
+          <span className="screen-tab screen-tab--active">{title.screen}</span>
+        )}
       </div>
     </div>
   );

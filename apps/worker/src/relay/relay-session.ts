@@ -21,7 +21,8 @@ export interface TRelaySessionOptions {
   snatPool: 'NONE' | 'AUTOMAP';
   heloName: string;
   client: TClientIdentity;
-  logger: TLogger;
+  // The connection's logger, made on first use: most sessions never log.
+  logger: () => TLogger;
 }
 
 interface TLease {
@@ -31,7 +32,8 @@ interface TLease {
 }
 
 interface TTransaction extends TLease {
-  logger: TLogger;
+  // `<connection id>.<n>`, carried on every line logged about the transaction.
+  tid: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export class RelaySession {
   }
 
   /** MAIL FROM: picks a member, fails over to the next on connection trouble. */
-  startTransaction(sender: SMTPServerAddress, helo: string, logger: TLogger): Promise<TRelayOutcome> {
+  startTransaction(sender: SMTPServerAddress, helo: string, tid: string): Promise<TRelayOutcome> {
     return this.run(async () => {
       await this.abandonTransaction();
       this.options.client.helo = helo;
@@ -63,7 +65,7 @@ export class RelaySession {
         if (!member) return { refusal: 'no_member_available' } as const;
 
         tried.add(member);
-        const outcome = await this.tryMail(member, sender, logger);
+        const outcome = await this.tryMail(member, sender, tid);
         if (outcome) return outcome;
       }
     });
@@ -141,13 +143,13 @@ export class RelaySession {
     return next;
   }
 
-  private async tryMail(member: MemberRuntime, sender: SMTPServerAddress, logger: TLogger): Promise<TRelayOutcome | null> {
+  private async tryMail(member: MemberRuntime, sender: SMTPServerAddress, tid: string): Promise<TRelayOutcome | null> {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       let lease: TLease;
       try {
         lease = await this.acquire(member);
       } catch (error) {
-        this.markDown(member, (error as Error).message, logger);
+        this.markDown(member, (error as Error).message, tid);
         return null;
       }
 
@@ -156,7 +158,7 @@ export class RelaySession {
         const reply = await lease.connection.command(command, BACKEND_TIMEOUTS_MS.command);
         if (reply.code === 421) {
           this.drop(lease);
-          this.markDown(member, `MAIL answered ${reply.code} ${replyText(reply)}`, logger);
+          this.markDown(member, `MAIL answered ${reply.code} ${replyText(reply)}`, tid);
           return null;
         }
         if (reply.code < 200 || reply.code >= 300) {
@@ -164,7 +166,7 @@ export class RelaySession {
           return { reply };
         }
 
-        this.transaction = { ...lease, logger };
+        this.transaction = { ...lease, tid };
         if (this.isClosed) await this.abandonTransaction();
 
         return { reply };
@@ -173,7 +175,7 @@ export class RelaySession {
         // An idle connection the member has just timed out; a fresh one may well work.
         if (lease.isReused) continue;
 
-        this.markDown(member, (error as Error).message, logger);
+        this.markDown(member, (error as Error).message, tid);
         return null;
       }
     }
@@ -204,7 +206,7 @@ export class RelaySession {
 
     try {
       const refusal = await sendXclient(connection, this.options.client, this.options.heloName);
-      if (refusal) this.options.logger.warn({ member: connection.target, refusal }, 'xclient refused');
+      if (refusal) this.options.logger().warn({ member: connection.target, refusal }, 'xclient refused');
     } catch (error) {
       connection.destroy();
       throw error;
@@ -254,12 +256,12 @@ export class RelaySession {
 
   private markFailed(transaction: TTransaction, reason: string): void {
     this.drop(transaction);
-    this.markDown(transaction.member, reason, transaction.logger);
+    this.markDown(transaction.member, reason, transaction.tid);
   }
 
-  private markDown(member: MemberRuntime, reason: string, logger: TLogger): void {
+  private markDown(member: MemberRuntime, reason: string, tid: string): void {
     member.markDown(reason);
-    logger.warn({ member: member.key, pool: this.options.pool.name, reason }, 'member failed, marked down');
+    this.options.logger().warn({ tid, member: member.key, pool: this.options.pool.name, reason }, 'member failed, marked down');
   }
 }
 

@@ -35,6 +35,7 @@ export function writeMessage(socket: net.Socket, header: Buffer, source: SMTPSer
       socket.removeListener('drain', onDrain);
       socket.removeListener('close', onSocketClose);
       socket.removeListener('error', onSocketClose);
+      socket.removeListener('timeout', onTimeout);
       socket.setTimeout(0);
       if (isCorked) socket.uncork();
       if (error) reject(error);
@@ -64,12 +65,14 @@ export function writeMessage(socket: net.Socket, header: Buffer, source: SMTPSer
     };
     const onSourceClose = () => finish(null, 'client_gone');
     const onSocketClose = () => finish(new WorkerError('BACKEND_CLOSED', 'member closed during DATA'), 'sent');
+    // A listener of our own: socket.setTimeout(ms, callback) would add one per message
+    // on a reused connection and never remove it.
+    const onTimeout = () => finish(new WorkerError('BACKEND_TIMEOUT', 'member stopped taking message data'), 'sent');
 
     socket.cork();
     socket.write(header);
-    socket.setTimeout(BACKEND_TIMEOUTS_MS.dataBlock, () => {
-      finish(new WorkerError('BACKEND_TIMEOUT', 'member stopped taking message data'), 'sent');
-    });
+    socket.setTimeout(BACKEND_TIMEOUTS_MS.dataBlock);
+    socket.on('timeout', onTimeout);
     socket.on('close', onSocketClose);
     socket.on('error', onSocketClose);
     source.on('data', onData);

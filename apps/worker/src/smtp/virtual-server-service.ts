@@ -12,7 +12,7 @@ import { buildReceivedHeader } from '../relay/build-received-header.ts';
 import type { PoolRuntime } from '../relay/pools/pool-runtime.ts';
 import { RelaySession, type TRelayOutcome } from '../relay/relay-session.ts';
 import { isPositive, mirroredError, mirroredText } from './reply-errors.ts';
-import type { TSessionState } from './session-state.ts';
+import { lazyChildLogger, type TSessionState } from './session-state.ts';
 import { buildSmtpOptions } from './smtp-options.ts';
 
 type TCallback = (error?: Error | null, message?: string) => void;
@@ -68,7 +68,7 @@ export class VirtualServerService {
 
   private onConnect(session: SMTPServerSession, callback: TCallback): void {
     const pool = this.options.virtualServer.pool ? this.options.getPool(this.options.virtualServer.pool) : null;
-    const logger = this.options.logger.child({ cid: session.id });
+    const logger = lazyChildLogger(this.options.logger, { cid: session.id });
     const state: TSessionState = {
       logger,
       context: {
@@ -106,8 +106,8 @@ export class VirtualServerService {
     const verdict = decideMail(state.context, address);
     if (verdict !== 'continue') return callback(this.refuse(state, verdict));
 
-    const logger = state.logger.child({ tid: `${session.id}.${session.transaction}` });
-    state.relay.startTransaction(address, session.hostNameAppearsAs, logger).then(
+    const tid = `${session.id}.${session.transaction}`;
+    state.relay.startTransaction(address, session.hostNameAppearsAs, tid).then(
       (outcome) => callback(this.answer(state, outcome)),
       (error: Error) => callback(this.fault(state, error)),
     );
@@ -165,9 +165,11 @@ export class VirtualServerService {
 
     this.sessions.delete(session);
     void state.relay?.close();
-    state.logger.info(
+    if (!this.options.logger.isLevelEnabled('info')) return;
+
+    this.options.logger.info(
       {
-        vs: this.name,
+        cid: session.id,
         client: session.remoteAddress,
         helo: session.hostNameAppearsAs || null,
         messages: state.messages,
@@ -189,14 +191,14 @@ export class VirtualServerService {
 
   private refuse(state: TSessionState, refusal: TRefusal, withEnhanced = true): Error {
     state.refusals += 1;
-    state.logger.info({ refusal }, 'refused');
+    state.logger().info({ refusal }, 'refused');
 
     return refusalError(refusal, withEnhanced);
   }
 
   // A bug must cost the client a retry, never the process (STYLE: 421, no crash).
   private fault(state: TSessionState, error: Error): Error {
-    state.logger.error({ err: error }, 'relay fault');
+    state.logger().error({ err: error }, 'relay fault');
 
     return refusalError('backend_lost');
   }

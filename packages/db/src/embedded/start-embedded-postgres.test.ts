@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SILENT_LOGGER } from '../db-logger.ts';
@@ -116,6 +117,20 @@ describe('startEmbeddedPostgres', () => {
     await handle.stop();
 
     assert.equal(isProcessAlive(orphanPid), false);
+    assert.deepEqual(rows, [{ note: 'still here' }]);
+  });
+
+  it('should stop cleanly after the server died, and recover at the next start', async () => {
+    const handle = await start();
+    const serverPid = Number.parseInt(await readFile(`${dataDir}/postmaster.pid`, 'utf8'), 10);
+    process.kill(serverPid, 'SIGKILL');
+    while (isProcessAlive(serverPid)) await sleep(20);
+
+    await handle.stop();
+    const again = await start();
+    const rows = await query(again.databaseUrl, 'SELECT note FROM kept');
+    await again.stop();
+
     assert.deepEqual(rows, [{ note: 'still here' }]);
   });
 

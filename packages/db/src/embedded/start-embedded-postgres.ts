@@ -12,6 +12,7 @@ import { getClusterState } from './cluster-state.ts';
 import { createEmbeddedServer, SUPERUSER } from './create-embedded-server.ts';
 import { initialiseCluster } from './initialise-cluster.ts';
 import { createPostgresLog, type TPostgresLog } from './postgres-log.ts';
+import { forgetExitedServer, watchServerProcess } from './server-process.ts';
 
 /** Not 5432, which a host's own Postgres usually holds. */
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -49,6 +50,7 @@ async function startServer(server: EmbeddedPostgres, log: TPostgresLog): Promise
   try {
     await Promise.race([server.start(), timeout]);
   } catch (error) {
+    forgetExitedServer(server);
     await server.stop().catch(() => undefined);
     const reason = error instanceof Error ? error.message : 'the server exited during start-up';
     throw startFailed(log, `embedded postgres did not start: ${reason}`, error);
@@ -90,7 +92,12 @@ export async function startEmbeddedPostgres(
 
   const server = await createEmbeddedServer({ databaseDir: dataDir, port, password, log });
   await startServer(server, log);
-  const stop = () => server.stop();
+  let isStopping = false;
+  watchServerProcess(server, logger, () => isStopping);
+  const stop = async () => {
+    isStopping = true;
+    await server.stop();
+  };
 
   const auth = `${SUPERUSER}:${encodeURIComponent(password)}`;
   const databaseUrl = `postgresql://${auth}@127.0.0.1:${port}/${DATABASE_NAME}`;

@@ -12,7 +12,8 @@
  * - EREFUSED: the server refused the query (REFUSED). Transient from our side.
  * - EFORMERR: the server found our query malformed (FORMERR).
  * - ENOTIMP: the server does not implement this kind of query (NOTIMP).
- * - ECONNREFUSED: nothing listens on the server's port (ICMP unreachable or TCP reset).
+ * - ECONNREFUSED: the server could not be reached (nothing listens on its port, or the
+ *   network refused the packet). Transient; another server may answer.
  * - EBADRESP: the answer could not be parsed, or its CNAME chain loops or runs too long.
  * - EBADNAME: the name cannot be put on the wire (an empty label, a label over 63 octets or
  *   a name over 253). Nothing was sent.

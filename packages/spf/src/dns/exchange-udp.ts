@@ -37,10 +37,8 @@ export function exchangeUdp(request: ExchangeRequest): Promise<Buffer> {
     socket.on('message', (message) => {
       if (isAnswer(message)) finish(null, message);
     });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      const code = error.code === 'ECONNREFUSED' ? 'ECONNREFUSED' : 'ETIMEOUT';
-      finish(new DnsError(code, syscall, hostname));
-    });
+    // Like c-ares, any failure to reach the server is reported as ECONNREFUSED.
+    socket.on('error', () => finish(new DnsError('ECONNREFUSED', syscall, hostname)));
     socket.connect(server.port, server.host, () => {
       if (!isSettled) socket.send(query);
     });

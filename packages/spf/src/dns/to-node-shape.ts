@@ -10,6 +10,11 @@ function toText(data: unknown): string {
   return Buffer.isBuffer(data) ? data.toString('latin1') : String(data);
 }
 
+/** The root name comes back as '.', which node:dns gives as '' (a null MX, RFC 7505). */
+function toName(name: string): string {
+  return name === '.' ? '' : name;
+}
+
 export function toNodeShape<T extends DnsRecordType>(
   type: T,
   records: dnsPacket.Answer[],
@@ -28,13 +33,13 @@ export function toNodeShape<T extends DnsRecordType>(
     const exchanges = records.map((record) => {
       const data = (record as dnsPacket.MxAnswer).data;
 
-      return { exchange: data.exchange, priority: data.preference ?? 0 };
+      return { exchange: toName(data.exchange), priority: data.preference ?? 0 };
     });
 
     return exchanges as DnsRecordShapes[T];
   }
 
-  const values = records.map((record) => ('data' in record ? String(record.data) : ''));
+  const values = records.map((record) => ('data' in record ? toName(String(record.data)) : ''));
 
   return values as DnsRecordShapes[T];
 }

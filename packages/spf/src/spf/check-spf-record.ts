@@ -45,7 +45,9 @@ function checkModifier(name: string, value: string, seen: Map<string, number>) {
     return checkDomainSpec(value);
   }
 
-  const parse = parseMacroString(value);
+  // Unknown modifiers are ignored (section 6), never expanded into a name, so the letters
+  // reserved for explanations do no harm there; a term holds no space either way.
+  const parse = parseMacroString(value, true);
 
   return 'problem' in parse ? parse.problem : undefined;
 }
@@ -62,11 +64,9 @@ function checkDirective(term: string): string | undefined {
       return argument === '' ? undefined : `invalid term "${term}"`;
     case 'include':
     case 'exists':
-      return argument.startsWith(':') ? checkDomainSpec(argument.slice(1)) : `"${term}" lacks a domain`;
+      return checkTarget(term, argument);
     case 'ptr':
-      if (argument === '') return undefined;
-
-      return argument.startsWith(':') ? checkDomainSpec(argument.slice(1)) : `invalid term "${term}"`;
+      return argument === '' ? undefined : checkTarget(term, argument);
     case 'a':
     case 'mx':
       return checkHostMechanism(term, argument);
@@ -89,7 +89,14 @@ function checkHostMechanism(term: string, argument: string): string | undefined 
   if (problem) return problem;
   if (target === '') return undefined;
 
-  return target.startsWith(':') ? checkDomainSpec(target.slice(1)) : `invalid term "${term}"`;
+  return checkTarget(term, target);
+}
+
+/** ":" domain-spec */
+function checkTarget(term: string, argument: string): string | undefined {
+  if (!argument.startsWith(':')) return `invalid term "${term}"`;
+
+  return checkDomainSpec(argument.slice(1));
 }
 
 /** ip4 = "ip4" ":" ip4-network [ ip4-cidr-length ], and the same for ip6. */

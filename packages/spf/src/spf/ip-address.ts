@@ -10,7 +10,9 @@ export function toIpv6Groups(ip: string): number[] {
   const embedded = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
   if (embedded) {
     const [a, b, c, d] = embedded.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, embedded.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    const high = ((a << 8) | b).toString(16);
+    const low = ((c << 8) | d).toString(16);
+    text = `${text.slice(0, embedded.index)}${high}:${low}`;
   }
 
   const [head = '', tail] = text.split('::');

@@ -17,6 +17,8 @@ export interface DnsQuestion {
   name: string;
   type: string;
   transport: 'udp' | 'tcp';
+  /** Whether the query carried an EDNS0 OPT record. */
+  hasEdns: boolean;
 }
 
 /** Returns the reply, or 'silent' to send nothing at all (a timeout for the client). */
@@ -44,7 +46,7 @@ const BIND_ATTEMPTS = 20;
 
 export async function startLoopbackDnsServer(handler: DnsHandler): Promise<LoopbackDnsServer> {
   const state = { handler, questions: [] as DnsQuestion[] };
-  const answer = (message: Buffer, transport: 'udp' | 'tcp') => buildReply(state, message, transport);
+  const answer: Answerer = (message, transport) => buildReply(state, message, transport);
 
   for (let attempt = 0; attempt < BIND_ATTEMPTS; attempt += 1) {
     const udp = await bindUdp(answer);
@@ -85,7 +87,8 @@ function buildReply(state: ServerState, message: Buffer, transport: 'udp' | 'tcp
   const question = query.questions?.[0];
   if (!question) return undefined;
 
-  const asked: DnsQuestion = { name: question.name, type: question.type, transport };
+  const hasEdns = query.additionals?.some((record) => record.type === 'OPT') ?? false;
+  const asked: DnsQuestion = { name: question.name, type: question.type, transport, hasEdns };
   state.questions.push(asked);
 
   const reply = state.handler(asked);

@@ -16,10 +16,10 @@ export function toPoolView(row: TPoolRow, live: TLiveStatus): TPool {
   }));
 
   // The pool is up when any member is up; otherwise the most telling member state.
-  const status = members.reduce<TMemberStatus | undefined>(
-    (best, member) => (isPreferred(MEMBER_STATUS_ORDER, best, member.status) ? member.status : best),
-    undefined,
-  );
+  let status: TMemberStatus | undefined;
+  for (const member of members) {
+    if (isPreferred(MEMBER_STATUS_ORDER, status, member.status)) status = member.status;
+  }
 
   return {
     id: row.id,

@@ -44,7 +44,12 @@ export async function updateServiceProfile(
 
   await db.serviceProfile.update({
     where: { id },
-    data: { name: patch.name, protocolSecurity: patch.protocolSecurity, parentId, securityProfileId },
+    data: {
+      name: patch.name,
+      protocolSecurity: patch.protocolSecurity,
+      parentId,
+      securityProfileId,
+    },
   });
 
   return getServiceProfile(db, id);

@@ -11,7 +11,12 @@ export const MEMBER_STATUS_ORDER: TMemberStatus[] = [
   'disabled',
   'unknown',
 ];
-export const LISTENER_STATUS_ORDER: TListenerStatus[] = ['listening', 'error', 'disabled', 'unknown'];
+export const LISTENER_STATUS_ORDER: TListenerStatus[] = [
+  'listening',
+  'error',
+  'disabled',
+  'unknown',
+];
 
 export function isPreferred<T>(order: T[], current: T | undefined, candidate: T): boolean {
   return current === undefined || order.indexOf(candidate) < order.indexOf(current);

@@ -27,6 +27,7 @@ describe('internal routes authentication', () => {
 
       assert.equal(snapshot.statusCode, 401);
       assert.equal(snapshot.json().error.code, 'UNAUTHENTICATED');
+      assert.match(String(snapshot.headers['www-authenticate']), /^Bearer/);
       assert.equal(report.statusCode, 401);
     });
   }
@@ -42,7 +43,10 @@ describe('internal routes authentication', () => {
 
 describe('GET /internal/v1/snapshot', () => {
   it('should answer the newest snapshot, valid under the contract', async () => {
-    const response = await context.app.inject({ url: '/internal/v1/snapshot', headers: workerHeaders });
+    const response = await context.app.inject({
+      url: '/internal/v1/snapshot',
+      headers: workerHeaders,
+    });
 
     assert.equal(response.statusCode, 200);
     const snapshot = ZSnapshot.parse(response.json());
@@ -116,7 +120,8 @@ describe('GET /internal/v1/config-stream', () => {
     const response = await fetch(`${baseUrl}/internal/v1/config-stream`);
 
     assert.equal(response.status, 401);
-    assert.equal((await response.json()).error.code, 'UNAUTHENTICATED');
+    const body = (await response.json()) as { error: { code: string } };
+    assert.equal(body.error.code, 'UNAUTHENTICATED');
   });
 
   it('should send the newest snapshot on connect, then each change within 1 s', async () => {

@@ -5,7 +5,8 @@ import { build, latestVersion } from '../../helper.ts';
 const context = build();
 
 async function createPool(body: Record<string, unknown>) {
-  const response = await context.app.inject({ method: 'POST', url: '/api/v1/pools', payload: body });
+  const url = '/api/v1/pools';
+  const response = await context.app.inject({ method: 'POST', url, payload: body });
   assert.equal(response.statusCode, 201, response.body);
 
   return response.json();
@@ -45,7 +46,10 @@ describe('POST /api/v1/pools', () => {
     const response = await context.app.inject({
       method: 'POST',
       url: '/api/v1/pools',
-      payload: { name: 'bad_member', members: [{ address: '192.0.2.1' }, { address: 'mx.example' }] },
+      payload: {
+        name: 'bad_member',
+        members: [{ address: '192.0.2.1' }, { address: 'mx.example' }],
+      },
     });
 
     assert.equal(response.statusCode, 400);
@@ -56,7 +60,11 @@ describe('POST /api/v1/pools', () => {
   });
 
   it('should refuse a missing name as required', async () => {
-    const response = await context.app.inject({ method: 'POST', url: '/api/v1/pools', payload: {} });
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/pools',
+      payload: {},
+    });
 
     assert.equal(response.statusCode, 400);
     assert.deepEqual(response.json().error, {
@@ -222,7 +230,11 @@ describe('PATCH /api/v1/pools/:id', () => {
 
 describe('PUT /api/v1/pools/:id', () => {
   it('should replace the pool, resetting fields not sent', async () => {
-    const created = await createPool({ name: 'put_me', monitor: 'NONE', members: [{ address: '192.0.2.40' }] });
+    const created = await createPool({
+      name: 'put_me',
+      monitor: 'NONE',
+      members: [{ address: '192.0.2.40' }],
+    });
 
     const response = await context.app.inject({
       method: 'PUT',
@@ -339,7 +351,10 @@ describe('DELETE /api/v1/pools/:id', () => {
     assert.equal(server.statusCode, 201, server.body);
     const before = await latestVersion(context);
 
-    const response = await context.app.inject({ method: 'DELETE', url: `/api/v1/pools/${created.id}` });
+    const response = await context.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/pools/${created.id}`,
+    });
 
     assert.equal(response.statusCode, 409);
     assert.equal(response.json().error.code, 'IN_USE');

@@ -112,8 +112,10 @@ describe('PATCH /api/v1/service-profiles/:id', () => {
     const child = await createProfile({ name: 'flip_child', parent: 'flip_parent' });
     const url = `/api/v1/service-profiles/${child.id}`;
 
-    const off = await context.app.inject({ method: 'PATCH', url, payload: { protocolSecurity: false } });
-    const inherit = await context.app.inject({ method: 'PATCH', url, payload: { protocolSecurity: null } });
+    const patch = (payload: object) => context.app.inject({ method: 'PATCH', url, payload });
+
+    const off = await patch({ protocolSecurity: false });
+    const inherit = await patch({ protocolSecurity: null });
 
     assert.deepEqual(off.json().effective, { protocolSecurity: false });
     assert.equal(off.json().securityProfile, null);
@@ -138,8 +140,14 @@ describe('PATCH /api/v1/service-profiles/:id', () => {
     const smtp = await systemProfile();
     const url = `/api/v1/service-profiles/${smtp.id}`;
 
-    const on = await context.app.inject({ method: 'PUT', url, payload: { name: 'smtp', protocolSecurity: true } });
-    const off = await context.app.inject({ method: 'PATCH', url, payload: { protocolSecurity: false } });
+    const put = { name: 'smtp', protocolSecurity: true };
+
+    const on = await context.app.inject({ method: 'PUT', url, payload: put });
+    const off = await context.app.inject({
+      method: 'PATCH',
+      url,
+      payload: { protocolSecurity: false },
+    });
 
     assert.equal(on.statusCode, 200, on.body);
     assert.deepEqual(on.json().effective, { protocolSecurity: true });

@@ -16,7 +16,8 @@ async function createBackendsPool({ app }: TTestContext) {
 
 async function createServer(body: Record<string, unknown>) {
   const payload = { destinationAddress: '127.0.0.1', servicePort: nextPort++, ...body };
-  const response = await context.app.inject({ method: 'POST', url: '/api/v1/virtual-servers', payload });
+  const url = '/api/v1/virtual-servers';
+  const response = await context.app.inject({ method: 'POST', url, payload });
   assert.equal(response.statusCode, 201, response.body);
 
   return response.json();
@@ -93,7 +94,11 @@ describe('POST /api/v1/virtual-servers', () => {
     const response = await context.app.inject({
       method: 'POST',
       url: '/api/v1/virtual-servers',
-      payload: { name: 'vs_port_b', destinationAddress: '127.0.0.1', servicePort: first.servicePort },
+      payload: {
+        name: 'vs_port_b',
+        destinationAddress: '127.0.0.1',
+        servicePort: first.servicePort,
+      },
     });
 
     assert.equal(response.statusCode, 409);
@@ -154,7 +159,11 @@ describe('GET /api/v1/virtual-servers/:id', () => {
 
 describe('PATCH /api/v1/virtual-servers/:id', () => {
   it('should change only the fields sent', async () => {
-    const created = await createServer({ name: 'vs_patch', defaultPool: 'backends', snatPool: 'NONE' });
+    const created = await createServer({
+      name: 'vs_patch',
+      defaultPool: 'backends',
+      snatPool: 'NONE',
+    });
 
     const response = await context.app.inject({
       method: 'PATCH',
@@ -228,7 +237,10 @@ describe('DELETE /api/v1/virtual-servers/:id', () => {
   it('should answer 404 for an unknown id without a new version', async () => {
     const before = await latestVersion(context);
 
-    const response = await context.app.inject({ method: 'DELETE', url: '/api/v1/virtual-servers/999' });
+    const response = await context.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/virtual-servers/999',
+    });
 
     assert.equal(response.statusCode, 404);
     assert.equal(await latestVersion(context), before);

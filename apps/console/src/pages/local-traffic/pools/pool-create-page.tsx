@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/api-error.ts';
 import { createPool } from '../../../api/pools.ts';
 import { refreshAfterWrite } from '../../../api/refresh-after-write.ts';
-import { SuccessBanner } from '../../../components/error-banner.tsx';
+import { InfoBanner, SuccessBanner } from '../../../components/error-banner.tsx';
 import { CreateButtons } from '../../../components/form-buttons.tsx';
 import { readReturnTo, withParam } from '../../../forms/return-to.ts';
 import { parseMemberDraft, type TMemberDraft } from './member-draft.ts';
@@ -90,7 +90,12 @@ export function PoolCreatePage() {
       onAddMember={addMember}
       onDeleteMember={(_row, index) => setMembers(members.filter((_m, i) => i !== index))}
       onSubmit={() => save(false)}
-      header={<SuccessBanner message={notice} />}
+      header={
+        <>
+          {returnTo && <InfoBanner message="Finished returns to the screen you came from." />}
+          <SuccessBanner message={notice} />
+        </>
+      }
       buttons={
         <CreateButtons
           isPending={create.isPending}

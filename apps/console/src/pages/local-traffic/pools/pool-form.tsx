@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { ErrorBanner } from '../../../components/error-banner.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { isPoolField, POOL_FORM_ID, type TPoolDraft } from './pool-draft.ts';
-import { PoolConfigurationSection, PoolGeneralSection } from './pool-general-section.tsx';
+import { PoolConfigurationSection } from './pool-configuration-section.tsx';
+import { PoolGeneralSection } from './pool-general-section.tsx';
 import { PoolMembersSection, type TMemberRow } from './pool-members-section.tsx';
 import type { TMemberDraft } from './member-draft.ts';
 

@@ -1,7 +1,7 @@
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { readListParams } from '../../../api/list-params.ts';
-import { deletePool, poolListQuery } from '../../../api/pools.ts';
+import { deletePool, poolKeys, poolListQuery } from '../../../api/pools.ts';
 import { ListScreen } from '../../../components/list-screen.tsx';
 import { LIVE_REFRESH_MS } from '../../../components/live-refresh.ts';
 import { PoolTable } from './pool-table.tsx';
@@ -28,6 +28,7 @@ export function PoolListPage() {
       createTo="/local-traffic/pools/new"
       page={query.data}
       refreshError={query.isRefetchError ? query.error : null}
+      detailKey={poolKeys.detail}
       remove={deletePool}
       renderTable={(selection) => <PoolTable items={query.data.items} {...selection} />}
     />

@@ -1,7 +1,11 @@
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { readListParams } from '../../../api/list-params.ts';
-import { deleteServiceProfile, serviceProfileListQuery } from '../../../api/service-profiles.ts';
+import {
+  deleteServiceProfile,
+  serviceProfileKeys,
+  serviceProfileListQuery,
+} from '../../../api/service-profiles.ts';
 import { ListScreen } from '../../../components/list-screen.tsx';
 import { SERVICE_PROFILE_LIST_PATH } from './service-profile-options.ts';
 import { ServiceProfileTable } from './service-profile-table.tsx';
@@ -24,6 +28,7 @@ export function ServiceProfileListPage() {
       createTo={`${SERVICE_PROFILE_LIST_PATH}/new`}
       page={query.data}
       refreshError={query.isRefetchError ? query.error : null}
+      detailKey={serviceProfileKeys.detail}
       remove={deleteServiceProfile}
       renderTable={(selection) => <ServiceProfileTable items={query.data.items} {...selection} />}
     />

@@ -3,6 +3,9 @@ import { PropertyRow, PropertySection } from '../../../components/property-table
 import type { TFormErrors } from '../../../forms/use-form-errors.ts';
 import type { TVirtualServerDraft } from './virtual-server-draft.ts';
 
+// The stored key never comes back from the API; a blank field keeps it.
+const KEEP_STORED_KEY = '(stored; leave blank to keep it)';
+
 type TSectionProps = {
   draft: TVirtualServerDraft;
   errors: TFormErrors;
@@ -50,7 +53,7 @@ export function VirtualServerConfigurationSection(props: TSectionProps) {
             {...errors.control('tlsKey')}
             rows={5}
             spellCheck={false}
-            placeholder={hasStoredKey ? '(stored; leave blank to keep it)' : '-----BEGIN PRIVATE KEY-----'}
+            placeholder={hasStoredKey ? KEEP_STORED_KEY : '-----BEGIN PRIVATE KEY-----'}
             value={draft.tlsKey}
             onChange={(event) => onChange({ tlsKey: event.target.value })}
           />

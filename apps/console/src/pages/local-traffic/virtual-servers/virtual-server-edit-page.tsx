@@ -36,7 +36,10 @@ export function virtualServerEditLoader(queryClient: QueryClient) {
 
 export function VirtualServerEditPage() {
   const id = parseId(useParams().id, 'virtual server');
-  const query = useSuspenseQuery({ ...virtualServerDetailQuery(id), refetchInterval: LIVE_REFRESH_MS });
+  const query = useSuspenseQuery({
+    ...virtualServerDetailQuery(id),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
 
   // Keyed by id so moving between two servers' screens starts a fresh form.
   return <VirtualServerEditor key={id} id={id} virtualServer={query.data} />;

@@ -29,7 +29,8 @@ type TVirtualServerFormProps = {
  */
 export function VirtualServerForm(props: TVirtualServerFormProps) {
   const { draft, error, onChange, onSubmit } = props;
-  const errors = useFormErrors(VIRTUAL_SERVER_FORM_ID, error, (path) => isVisibleField(draft, path));
+  const isKnownField = (path: string) => isVisibleField(draft, path);
+  const errors = useFormErrors(VIRTUAL_SERVER_FORM_ID, error, isKnownField);
 
   return (
     <form

@@ -33,6 +33,7 @@ export function VirtualServerGeneralSection({ draft, errors, onChange }: TSectio
           onChange={(event) => onChange({ description: event.target.value })}
         />
       </PropertyRow>
+      {/* A radio group is named by its own aria-label, so the row label is plain text. */}
       <PropertyRow label="Destination Type" {...errors.row('destinationType')} htmlFor={undefined}>
         <div className="radio-group" role="radiogroup" aria-label="Destination Type">
           {(['HOST', 'NETWORK'] as const).map((type) => (

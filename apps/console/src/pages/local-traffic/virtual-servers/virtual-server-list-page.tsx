@@ -1,7 +1,11 @@
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { readListParams } from '../../../api/list-params.ts';
-import { deleteVirtualServer, virtualServerListQuery } from '../../../api/virtual-servers.ts';
+import {
+  deleteVirtualServer,
+  virtualServerKeys,
+  virtualServerListQuery,
+} from '../../../api/virtual-servers.ts';
 import { ListScreen } from '../../../components/list-screen.tsx';
 import { LIVE_REFRESH_MS } from '../../../components/live-refresh.ts';
 import { VirtualServerTable } from './virtual-server-table.tsx';
@@ -28,6 +32,7 @@ export function VirtualServerListPage() {
       createTo="/local-traffic/virtual-servers/new"
       page={query.data}
       refreshError={query.isRefetchError ? query.error : null}
+      detailKey={virtualServerKeys.detail}
       remove={deleteVirtualServer}
       renderTable={(selection) => <VirtualServerTable items={query.data.items} {...selection} />}
     />

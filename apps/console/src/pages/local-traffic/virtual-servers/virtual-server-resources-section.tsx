@@ -14,7 +14,9 @@ type TResourcesProps = {
 /** Default Pool, with (+) to create a pool and come back with it selected. */
 export function VirtualServerResourcesSection(props: TResourcesProps) {
   const { draft, errors, pools, onChange, onNewPool } = props;
-  const isUnknownPool = draft.defaultPool !== '' && !pools.some((p) => p.name === draft.defaultPool);
+  // A pool just made through (+) may not be in a list fetched before it existed.
+  const isUnknownPool =
+    draft.defaultPool !== '' && !pools.some((pool) => pool.name === draft.defaultPool);
 
   return (
     <PropertySection title="Resources">

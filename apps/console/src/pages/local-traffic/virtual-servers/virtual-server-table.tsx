@@ -1,28 +1,27 @@
 import type { TVirtualServer } from '@portcullis/contracts';
 import { Link } from 'react-router';
+import type { TTableSelection } from '../../../components/list-screen.tsx';
 import { ListenerStatusDot } from '../../../components/status-dot.tsx';
 import { CheckAll, EmptyRow } from '../../../components/table-parts.tsx';
 
-type TVirtualServerTableProps = {
-  items: TVirtualServer[];
-  selected: ReadonlySet<number>;
-  onToggle: (id: number) => void;
-  onToggleAll: (ids: number[], isChecked: boolean) => void;
-};
+type TVirtualServerTableProps = TTableSelection & { items: TVirtualServer[] };
 
 const COLUMNS = 7;
 
 export function formatDestination(vs: TVirtualServer): string {
-  if (vs.destinationType === 'NETWORK') return `${vs.destinationAddress}/${vs.destinationMask ?? ''}`;
+  const { destinationType, destinationAddress, destinationMask } = vs;
 
-  return vs.destinationAddress;
+  if (destinationType === 'NETWORK') return `${destinationAddress}/${destinationMask ?? ''}`;
+
+  return destinationAddress;
 }
 
 function formatPort(port: number): string {
   return port === 25 ? '25 (SMTP)' : String(port);
 }
 
-export function VirtualServerTable({ items, selected, onToggle, onToggleAll }: TVirtualServerTableProps) {
+export function VirtualServerTable(props: TVirtualServerTableProps) {
+  const { items, selected, onToggle, onToggleAll } = props;
   const ids = items.map((vs) => vs.id);
 
   return (

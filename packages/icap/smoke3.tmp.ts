@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { startIcapServer } from '@portcullis/testkit';
+import { createIcapClient } from './src/index.ts';
+const server = await startIcapServer();
+const out = (x: unknown) => process.stdout.write(JSON.stringify(x) + '\n');
+const echo = createIcapClient({ host: server.host, port: server.port, service: 'echo', useAllow204: false });
+out(['echo', await echo.scan(readFileSync('/tmp/icapx/m-b64.eml'))]);
+out(echo.stats());
+out(['echo', await echo.scan(Buffer.alloc(3_000_000, 65))]);
+out(echo.stats());
+await echo.close();
+await server.stop();

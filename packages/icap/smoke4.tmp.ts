@@ -1,0 +1,12 @@
+import { execSync } from 'node:child_process';
+import net from 'node:net';
+import { startIcapServer } from '@portcullis/testkit';
+const server = await startIcapServer();
+const s = net.connect(server.port, '127.0.0.1'); await new Promise(r => s.once('connect', r));
+s.on('close', () => process.stdout.write(`client socket closed at ${Date.now() - t}\n`));
+const t = Date.now();
+await server.stop();
+process.stdout.write(`stopped after ${Date.now() - t} ms\n` + execSync('ps -ef | grep c-icap | grep -v grep || true').toString());
+await new Promise(r => setTimeout(r, 3000));
+process.stdout.write(execSync('ps -ef | grep c-icap | grep -v grep || true').toString());
+s.destroy();
