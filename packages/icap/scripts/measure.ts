@@ -23,7 +23,7 @@ async function timeScans(scan: () => Promise<{ verdict: string }>): Promise<numb
     while (next < SCANS) {
       next += 1;
       const verdict = await scan();
-      if (verdict.verdict !== 'clean') throw new Error(`unexpected verdict ${JSON.stringify(verdict)}`);
+      if (verdict.verdict !== 'clean') throw new Error(`not clean: ${JSON.stringify(verdict)}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -31,10 +31,15 @@ async function timeScans(scan: () => Promise<{ verdict: string }>): Promise<numb
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-async function measure(name: string, client: TIcapClient, scan: () => Promise<{ verdict: string }>) {
+type TScan = () => Promise<{ verdict: string }>;
+
+async function measure(name: string, client: TIcapClient, scan: TScan) {
   await timeScans(scan);
   const rates: number[] = [];
+  const cpuBefore = process.cpuUsage();
   for (let round = 0; round < ROUNDS; round += 1) rates.push(SCANS / (await timeScans(scan)));
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerScan = (cpu.user + cpu.system) / 1000 / (SCANS * ROUNDS);
   rates.sort((a, b) => a - b);
   const median = rates[Math.floor(ROUNDS / 2)]!;
   const { connectionsOpened } = client.stats();
@@ -42,7 +47,7 @@ async function measure(name: string, client: TIcapClient, scan: () => Promise<{ 
   process.stdout.write(
     `${name}: median ${median.toFixed(0)} msg/s over ${ROUNDS} rounds ` +
       `(min ${rates[0]!.toFixed(0)}, max ${rates.at(-1)!.toFixed(0)}), ` +
-      `${connectionsOpened} connections opened\n`,
+      `client CPU ${cpuMsPerScan.toFixed(2)} ms/msg, ${connectionsOpened} connections opened\n`,
   );
 }
 
@@ -50,7 +55,9 @@ const server = await startIcapServer();
 const message = cleanMessage(MESSAGE_BYTES);
 try {
   const client = createIcapClient({ ...server, maxConnections: CONCURRENCY });
-  process.stdout.write(`${SCANS} scans of a clean ${MESSAGE_BYTES / 1024} KB message, ${CONCURRENCY} at a time\n`);
+  const kilobytes = MESSAGE_BYTES / 1024;
+  const workload = `${SCANS} scans of a clean ${kilobytes} KB message, ${CONCURRENCY} at a time`;
+  process.stdout.write(`${workload}\n`);
   await measure('client.scan', client, () => client.scan(message));
   await measure('scanMessage', client, () => scanMessage(client, message));
   await client.close();

@@ -31,7 +31,12 @@ export function buildRequestHead(request: TRequestHead): Buffer {
       : [
           [
             'req-hdr',
-            httpBlock([`POST ${HTTP_PATH} HTTP/1.1`, `Host: ${HTTP_HOST}`, 'Content-Type: message/rfc822', ...length]),
+            httpBlock([
+              `POST ${HTTP_PATH} HTTP/1.1`,
+              `Host: ${HTTP_HOST}`,
+              'Content-Type: message/rfc822',
+              ...length,
+            ]),
           ],
         ];
 
@@ -51,7 +56,9 @@ export function buildRequestHead(request: TRequestHead): Buffer {
     ...(request.isAllow204 ? ['Allow: 204'] : []),
   ];
 
-  return Buffer.from(`${icapLines.join('\r\n')}\r\n\r\n${sections.map(([, block]) => block).join('')}`);
+  const httpHeaders = sections.map(([, block]) => block).join('');
+
+  return Buffer.from(`${icapLines.join('\r\n')}\r\n\r\n${httpHeaders}`);
 }
 
 function httpBlock(lines: string[]): string {

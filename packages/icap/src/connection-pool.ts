@@ -60,7 +60,9 @@ export class ConnectionPool {
       const parked = options.isFreshOnly ? undefined : this.takeParked();
       if (parked) return { connection: parked, isReused: true };
 
-      if (this.busy.size + this.opening < this.limit) return { connection: await this.open(), isReused: false };
+      if (this.busy.size + this.opening < this.limit) {
+        return { connection: await this.open(), isReused: false };
+      }
 
       await this.waitForSlot(deadline);
     }

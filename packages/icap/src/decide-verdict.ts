@@ -34,7 +34,9 @@ export function decideVerdict(
   }
 
   if (response.status !== 200) {
-    return { verdict: 'error', code: 'icap_protocol_error', reason: `unexpected ICAP ${response.status}` };
+    const reason = `unexpected ICAP ${response.status}`;
+
+    return { verdict: 'error', code: 'icap_protocol_error', reason };
   }
 
   const threat = findThreat(response.headers, virusHeaderNames);
@@ -48,5 +50,7 @@ export function decideVerdict(
     return { verdict: 'error', code: 'icap_protocol_error', reason: 'ICAP 200 without a body' };
   }
 
-  return response.bodyDigest === sentDigest ? { verdict: 'clean' } : { verdict: 'clean', modified: true };
+  if (response.bodyDigest === sentDigest) return { verdict: 'clean' };
+
+  return { verdict: 'clean', modified: true };
 }

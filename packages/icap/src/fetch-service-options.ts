@@ -21,7 +21,8 @@ export async function fetchServiceOptions(
 
   const response = await readResponse(connection);
   if (response.status !== 200) {
-    throw new IcapError('icap_options_failed', `OPTIONS answered ${response.status} ${response.reason}`);
+    const answer = `${response.status} ${response.reason}`.trim();
+    throw new IcapError('icap_options_failed', `OPTIONS answered ${answer}`);
   }
 
   return { options: parseServiceOptions(response.headers), isReusable: response.isKeepAlive };

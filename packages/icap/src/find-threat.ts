@@ -16,7 +16,10 @@ export function normalizeHeaderNames(names: string | readonly string[] | undefin
  * count, file, threat, ...), else the whole value; a header that names nothing
  * still reports an infection, as 'unknown'.
  */
-export function findThreat(headers: Record<string, string>, names: readonly string[]): string | null {
+export function findThreat(
+  headers: Record<string, string>,
+  names: readonly string[],
+): string | null {
   for (const name of names) {
     const value = headers[name];
     if (value === undefined) continue;

@@ -14,6 +14,7 @@ import type {
   TIcapClient,
   TIcapClientOptions,
   TIcapServiceOptions,
+  TScanOptions,
   TScanSource,
   TScanVerdict,
 } from './types.ts';
@@ -26,7 +27,10 @@ type TAttempt<T> = (connection: IcapConnection) => Promise<{ value: T; isReusabl
 
 export function createIcapClient(options: TIcapClientOptions): TIcapClient {
   const timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
-  const maxConnections = positive(options.maxConnections ?? DEFAULT_MAX_CONNECTIONS, 'maxConnections');
+  const maxConnections = positive(
+    options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    'maxConnections',
+  );
   const address = serviceAddress(options.host, options.port, options.service);
   const virusHeaderNames = normalizeHeaderNames(options.virusHeaderNames);
   const logger = options.logger;
@@ -68,9 +72,9 @@ export function createIcapClient(options: TIcapClientOptions): TIcapClient {
 
   async function refreshOptions(): Promise<TIcapServiceOptions> {
     const fetched = await withConnection(async (connection) => {
-      const { options: value, isReusable } = await fetchServiceOptions(connection, address, timeoutMs);
+      const answer = await fetchServiceOptions(connection, address, timeoutMs);
 
-      return { value, isReusable };
+      return { value: answer.options, isReusable: answer.isReusable };
     }, true);
     counters.optionsFetches += 1;
     pool.setServerLimit(fetched.maxConnections);
@@ -120,13 +124,15 @@ export function createIcapClient(options: TIcapClientOptions): TIcapClient {
     }
   }
 
-  async function scan(source: TScanSource, scanOptions: { size?: number } = {}): Promise<TScanVerdict> {
+  async function scan(source: TScanSource, scanOptions: TScanOptions = {}): Promise<TScanVerdict> {
     counters.scans += 1;
     try {
       const service = await serviceOptions();
       const body = await describeSource(source, scanOptions.size);
 
-      return await withConnection((connection) => scanOnce(connection, body, service), body.isReplayable);
+      const attempt = (connection: IcapConnection) => scanOnce(connection, body, service);
+
+      return await withConnection(attempt, body.isReplayable);
     } catch (error) {
       const failure = toIcapError(error, 'icap_protocol_error');
 
@@ -166,7 +172,9 @@ function choosePreview(serverBytes: number | null, clientCap: number | undefined
 }
 
 function positive(value: number, name: string): number {
-  if (!Number.isInteger(value) || value <= 0) throw new TypeError(`${name} must be a positive integer`);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new TypeError(`${name} must be a positive integer`);
+  }
 
   return value;
 }

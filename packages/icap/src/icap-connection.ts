@@ -69,9 +69,12 @@ export class IcapConnection {
   async readUntil(delimiter: string, maxBytes: number): Promise<Buffer> {
     for (;;) {
       const index = this.buffer.indexOf(delimiter, 0, 'latin1');
-      if (index >= 0 && index + delimiter.length <= maxBytes) return this.take(index + delimiter.length);
+      const end = index + delimiter.length;
+      if (index >= 0 && end <= maxBytes) return this.take(end);
+
       if (index >= 0 || this.buffer.length > maxBytes) {
-        throw new IcapError('icap_protocol_error', `no ${JSON.stringify(delimiter)} in ${maxBytes} bytes`);
+        const shown = JSON.stringify(delimiter);
+        throw new IcapError('icap_protocol_error', `no ${shown} within ${maxBytes} bytes`);
       }
 
       await this.waitForData();
@@ -97,7 +100,7 @@ export class IcapConnection {
    */
   async write(parts: readonly (Buffer | string)[], timeoutMs: number): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.isEnded) throw new IcapError('icap_connection_lost', 'connection closed by the server');
+    if (this.isEnded) throw new IcapError('icap_connection_lost', 'connection closed by server');
 
     this.socket.cork();
     for (const part of parts) this.socket.write(part);

@@ -55,8 +55,8 @@ async function* slices(buffer: Buffer): AsyncIterable<Buffer> {
 async function* guarded(stream: Readable): AsyncIterable<Buffer> {
   try {
     for await (const chunk of stream) {
-      if (typeof chunk === 'string') yield Buffer.from(chunk);
-      else if (chunk instanceof Uint8Array) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+      if (Buffer.isBuffer(chunk)) yield chunk;
+      else if (typeof chunk === 'string' || chunk instanceof Uint8Array) yield Buffer.from(chunk);
       else throw new IcapError('icap_source_error', 'stream yielded a non-binary chunk');
     }
   } catch (error) {

@@ -7,7 +7,8 @@ const head = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'latin1');
 
 describe('parseIcapHead', () => {
   it('should read the status line and lower-case the header names', () => {
-    const parsed = parseIcapHead(head(['ICAP/1.0 204 Unmodified', 'ISTag: "x1"', 'Connection: keep-alive']));
+    const lines = ['ICAP/1.0 204 Unmodified', 'ISTag: "x1"', 'Connection: keep-alive'];
+    const parsed = parseIcapHead(head(lines));
 
     assert.equal(parsed.status, 204);
     assert.equal(parsed.reason, 'Unmodified');

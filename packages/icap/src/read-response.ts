@@ -24,7 +24,8 @@ const HTTP_STATUS_LINE = /^HTTP\/\d\.\d (\d{3})/;
 
 /** Reads one ICAP response: head, encapsulated HTTP headers and chunked body. */
 export async function readResponse(connection: IcapConnection): Promise<TIcapResponse> {
-  const head = parseIcapHead((await connection.readUntil('\r\n\r\n', MAX_HEAD_BYTES)).subarray(0, -4));
+  const rawHead = await connection.readUntil('\r\n\r\n', MAX_HEAD_BYTES);
+  const head = parseIcapHead(rawHead.subarray(0, -4));
   const isKeepAlive = !/\bclose\b/i.test(head.headers['connection'] ?? '');
   const response = { ...head, httpStatus: null, bodyDigest: null, isKeepAlive };
   // RFC 3507 section 4.5: 100 Continue carries no encapsulated part.
@@ -32,7 +33,8 @@ export async function readResponse(connection: IcapConnection): Promise<TIcapRes
 
   const encapsulated = parseEncapsulated(head.headers['encapsulated']);
   if (encapsulated.headerBytes > MAX_HTTP_HEADER_BYTES) {
-    throw new IcapError('icap_protocol_error', `encapsulated headers over ${MAX_HTTP_HEADER_BYTES} bytes`);
+    const limit = `${MAX_HTTP_HEADER_BYTES} bytes`;
+    throw new IcapError('icap_protocol_error', `encapsulated headers over ${limit}`);
   }
 
   const httpHeaders = await connection.readExactly(encapsulated.headerBytes);

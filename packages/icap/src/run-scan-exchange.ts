@@ -48,7 +48,9 @@ export async function runScanExchange(
   if (first.status !== 100) {
     return { response: first, sentDigest: sender.digest(), isReusable: first.isKeepAlive };
   }
-  if (isComplete) throw new IcapError('icap_protocol_error', '100 Continue after a complete preview');
+  if (isComplete) {
+    throw new IcapError('icap_protocol_error', '100 Continue after a complete preview');
+  }
 
   plan.onContinue();
 
@@ -81,7 +83,9 @@ async function sendRestAndRead(
   try {
     const response = await readResponse(connection);
     connection.abortWrites();
-    if (response.status === 100) throw new IcapError('icap_protocol_error', 'unexpected 100 Continue');
+    if (response.status === 100) {
+      throw new IcapError('icap_protocol_error', 'unexpected 100 Continue');
+    }
 
     return { response, sentDigest: sender.digest(), isReusable: isSent && response.isKeepAlive };
   } catch (error) {
@@ -111,7 +115,8 @@ class BodyFramer {
   assertSize(actual: number): void {
     if (this.expectedSize === null || actual === this.expectedSize) return;
 
-    throw new IcapError('icap_source_error', `message has ${actual} bytes, ${this.expectedSize} declared`);
+    const sizes = `${actual} bytes, ${this.expectedSize} declared`;
+    throw new IcapError('icap_source_error', `message has ${sizes}`);
   }
 
   digest(): string {

@@ -61,7 +61,9 @@ async function scanAtDepth(
   depth: number,
 ): Promise<TMessageVerdict> {
   if (depth > context.maxDepth) {
-    return { verdict: 'error', code: 'mime_too_deep', reason: `nested deeper than ${context.maxDepth}` };
+    const reason = `nested deeper than ${context.maxDepth}`;
+
+    return { verdict: 'error', code: 'mime_too_deep', reason };
   }
 
   const whole = await client.scan(source);
@@ -96,7 +98,9 @@ async function scanParts(
 
     return { verdict: 'clean' };
   } catch (error) {
-    return { verdict: 'error', code: 'mime_parse_failed', reason: toIcapError(error, 'mime_parse_failed').message };
+    const reason = toIcapError(error, 'mime_parse_failed').message;
+
+    return { verdict: 'error', code: 'mime_parse_failed', reason };
   } finally {
     input.unpipe(parser);
     input.destroy();
@@ -118,7 +122,9 @@ async function scanAttachment(
   context.parts += 1;
   try {
     if (context.parts > context.maxParts) {
-      return { verdict: 'error', code: 'mime_too_many_parts', reason: `over ${context.maxParts} parts`, part };
+      const reason = `over ${context.maxParts} parts`;
+
+      return { verdict: 'error', code: 'mime_too_many_parts', reason, part };
     }
 
     // An attached message is a message again: scan it whole and part by part.

@@ -12,7 +12,10 @@ export interface TPreviewSplit {
  * one more piece to learn whether the body goes on; memory stays within
  * `limit` and one source piece.
  */
-export async function takePreview(body: AsyncIterable<Buffer>, limit: number): Promise<TPreviewSplit> {
+export async function takePreview(
+  body: AsyncIterable<Buffer>,
+  limit: number,
+): Promise<TPreviewSplit> {
   const iterator = body[Symbol.asyncIterator]();
   const pieces: Buffer[] = [];
   let length = 0;

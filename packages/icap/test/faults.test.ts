@@ -14,7 +14,7 @@ function codeOf(verdict: TScanVerdict): string {
 }
 
 describe('c-icap and clamd going away', () => {
-  it('should answer error while clamd is down (ICAP 500), and detect again once it is back', async () => {
+  it('should answer error while clamd is down (ICAP 500), and detect once it is back', async () => {
     const server = await startIcapServer();
     const client = createIcapClient(target(server));
     assert.equal((await client.scan(EICAR)).verdict, 'infected');
@@ -34,7 +34,7 @@ describe('c-icap and clamd going away', () => {
     await server.stop();
   });
 
-  it('should answer error once c-icap is stopped, with or without a parked connection', async () => {
+  it('should answer error once c-icap is stopped, parked connection or not', async () => {
     const server = await startIcapServer();
     const client = createIcapClient({ ...target(server), timeoutMs: 3000 });
     assert.equal((await client.scan(cleanMessage(5000))).verdict, 'clean');
@@ -50,27 +50,32 @@ describe('c-icap and clamd going away', () => {
   });
 
   it('should answer error when nothing listens at all', async () => {
-    const client = createIcapClient({ host: '127.0.0.1', port: await findFreePort(), service: 'avscan' });
+    const port = await findFreePort();
+    const client = createIcapClient({ host: '127.0.0.1', port, service: 'avscan' });
 
     assert.equal(codeOf(await client.scan(EICAR)), 'icap_connect_failed');
     await client.close();
   });
 });
 
+const OK = 'ICAP/1.0 200 OK\r\nEncapsulated: ';
+const OK_WITH_BODY = `${OK}res-hdr=0, res-body=19\r\n\r\nHTTP/1.1 200 OK\r\n\r\n`;
+const scriptedTarget = (port: number) => ({ host: '127.0.0.1', port, service: 'x' });
+
 describe('misbehaving ICAP peers', () => {
   const cases: [string, string | null, string][] = [
     ['a server that never answers', null, 'icap_timeout'],
     ['a garbage status line', 'HTTP/1.1 200 OK\r\n\r\n', 'icap_protocol_error'],
-    ['a 200 with broken Encapsulated offsets', 'ICAP/1.0 200 OK\r\nEncapsulated: res-body=0, res-hdr=5\r\n\r\n', 'icap_protocol_error'],
-    ['a bad chunk size', 'ICAP/1.0 200 OK\r\nEncapsulated: res-hdr=0, res-body=19\r\n\r\nHTTP/1.1 200 OK\r\n\r\nzz\r\n', 'icap_protocol_error'],
-    ['a response cut short', 'ICAP/1.0 200 OK\r\nEncapsulated: res-hdr=0, res-body=19\r\n\r\nHTTP/1.1 200', 'icap_timeout'],
+    ['broken Encapsulated offsets', `${OK}res-body=0, res-hdr=5\r\n\r\n`, 'icap_protocol_error'],
+    ['a bad chunk size', `${OK_WITH_BODY}zz\r\n`, 'icap_protocol_error'],
+    ['a response cut short', `${OK}res-hdr=0, res-body=19\r\n\r\nHTTP/1.1 200`, 'icap_timeout'],
     ['a 404 for the service', 'ICAP/1.0 404 ICAP Service not found\r\n\r\n', 'icap_server_error'],
-    ['a 200 without any body', 'ICAP/1.0 200 OK\r\nEncapsulated: null-body=0\r\n\r\n', 'icap_protocol_error'],
+    ['a 200 without any body', `${OK}null-body=0\r\n\r\n`, 'icap_protocol_error'],
   ];
   for (const [name, reply, expected] of cases) {
     it(`should answer ${expected} for ${name}`, async () => {
       const scripted = await startScriptedServer(() => reply);
-      const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x', timeoutMs: 400 });
+      const client = createIcapClient({ ...scriptedTarget(scripted.port), timeoutMs: 400 });
       const started = Date.now();
 
       assert.equal(codeOf(await client.scan(cleanMessage(3000))), expected);
@@ -82,7 +87,7 @@ describe('misbehaving ICAP peers', () => {
 
   it('should answer icap_connection_lost when the server hangs up mid-response', async () => {
     const scripted = await startScriptedServer(() => 'ICAP/1.0 200 OK\r\nEncap');
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
     const pending = client.scan(cleanMessage(3000));
     setTimeout(() => void scripted.stop(), 100);
 
@@ -93,21 +98,25 @@ describe('misbehaving ICAP peers', () => {
   it('should read a 403 block page without infection headers as infected', async () => {
     const page = 'HTTP/1.1 403 Forbidden\r\n\r\n';
     const scripted = await startScriptedServer(
-      () => `ICAP/1.0 200 OK\r\nEncapsulated: res-hdr=0, res-body=${page.length}\r\n\r\n${page}4\r\nno!\n\r\n0\r\n\r\n`,
+      () => `${OK}res-hdr=0, res-body=${page.length}\r\n\r\n${page}4\r\nno!\n\r\n0\r\n\r\n`,
     );
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
     const verdict = await client.scan(cleanMessage(3000));
 
-    assert.deepEqual([verdict.verdict, (verdict as { threat?: string }).threat], ['infected', 'unknown']);
+    const threat = (verdict as { threat?: string }).threat;
+
+    assert.deepEqual([verdict.verdict, threat], ['infected', 'unknown']);
     await client.close();
     await scripted.stop();
   });
 
   it('should read X-Virus-Name on a folded line', async () => {
     const scripted = await startScriptedServer(
-      () => 'ICAP/1.0 200 OK\r\nX-Virus-Name:\r\n\tSome.Worm\r\nEncapsulated: res-hdr=0, null-body=19\r\n\r\nHTTP/1.1 403 No\r\n\r\n',
+      () =>
+        'ICAP/1.0 200 OK\r\nX-Virus-Name:\r\n\tSome.Worm\r\n' +
+        'Encapsulated: res-hdr=0, null-body=19\r\n\r\nHTTP/1.1 403 No\r\n\r\n',
     );
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
     const verdict = await client.scan(cleanMessage(3000));
 
     assert.equal((verdict as { threat?: string }).threat, 'Some.Worm');
@@ -122,7 +131,7 @@ describe('misbehaving ICAP peers', () => {
 
   it('should retry once on a fresh connection when a reused one is closed unanswered', async () => {
     const scripted = await startScriptedServer(dropsSecondRequest);
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
 
     assert.deepEqual(await client.scan(cleanMessage(100)), { verdict: 'clean' });
     assert.deepEqual(await client.scan(cleanMessage(100)), { verdict: 'clean' });
@@ -133,10 +142,12 @@ describe('misbehaving ICAP peers', () => {
 
   it('should not retry a stream it cannot read twice', async () => {
     const scripted = await startScriptedServer(dropsSecondRequest);
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
     await client.scan(cleanMessage(100));
 
-    assert.equal(codeOf(await client.scan(Readable.from([cleanMessage(100)]))), 'icap_connection_lost');
+    const verdict = await client.scan(Readable.from([cleanMessage(100)]));
+
+    assert.equal(codeOf(verdict), 'icap_connection_lost');
     await client.close();
     await scripted.stop();
   });
@@ -145,7 +156,7 @@ describe('misbehaving ICAP peers', () => {
     const scripted = await startScriptedServer(() => null, {
       optionsReply: 'ICAP/1.0 404 Service not found\r\n\r\n',
     });
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
 
     assert.equal(codeOf(await client.scan(EICAR)), 'icap_options_failed');
     await client.close();
@@ -156,7 +167,7 @@ describe('misbehaving ICAP peers', () => {
     const scripted = await startScriptedServer(() => 'ICAP/1.0 204 No Content\r\n\r\n', {
       optionsReply: OPTIONS_200(),
     });
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
     for (let round = 0; round < 3; round += 1) await client.scan(cleanMessage(100));
 
     assert.equal(scripted.optionsRequests, 1);

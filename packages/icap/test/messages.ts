@@ -68,14 +68,17 @@ export function base64AttachmentMessage(extraHeaders: string[] = []): Buffer {
 
 /** EICAR three levels down: mixed > alternative > mixed > attachment. */
 export function nestedMessage(): Buffer {
-  const inner = multipart('inner-1', [attachmentPart('application/octet-stream', 'deep.bin', EICAR)]);
+  const attachment = attachmentPart('application/octet-stream', 'deep.bin', EICAR);
+  const inner = multipart('inner-1', [attachment]);
   const middle = multipart('middle-1', [TEXT_PART, inner], 'alternative');
 
   return multipartMessage([middle]);
 }
 
 export function zipAttachmentMessage(): Buffer {
-  return multipartMessage([TEXT_PART, attachmentPart('application/zip', 'files.zip', zipOne('eicar.com', EICAR))]);
+  const zip = zipOne('eicar.com', EICAR);
+
+  return multipartMessage([TEXT_PART, attachmentPart('application/zip', 'files.zip', zip)]);
 }
 
 /**

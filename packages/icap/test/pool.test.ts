@@ -27,7 +27,9 @@ describe('connection pool against c-icap', () => {
     }
     const stats = client.stats();
 
-    assert.deepEqual(verdicts, Array.from({ length: 10 }, (_, round) => (round % 2 ? 'infected' : 'clean')));
+    const expected = Array.from({ length: 10 }, (_, round) => (round % 2 ? 'infected' : 'clean'));
+
+    assert.deepEqual(verdicts, expected);
     assert.equal(stats.connectionsOpened, 1);
     // OPTIONS and ten scans on the same connection: ten reuses.
     assert.equal(stats.connectionsReused, 10);
@@ -59,16 +61,19 @@ describe('connection pool against c-icap', () => {
   });
 });
 
+const scriptedTarget = (port: number) => ({ host: '127.0.0.1', port, service: 'x' });
+
 describe('OPTIONS rules from a scripted server', () => {
   it('should open no more connections than Max-Connections', async () => {
     const scripted = await startScriptedServer(() => ICAP_204, {
       optionsReply: OPTIONS_200(['Max-Connections: 2', 'Options-TTL: 60']),
     });
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x', maxConnections: 10 });
-    const verdicts = await Promise.all(Array.from({ length: 12 }, () => client.scan(cleanMessage(50_000))));
+    const client = createIcapClient({ ...scriptedTarget(scripted.port), maxConnections: 10 });
+    const scans = Array.from({ length: 12 }, () => client.scan(cleanMessage(50_000)));
+    const verdicts = await Promise.all(scans);
 
     assert.ok(verdicts.every((verdict) => verdict.verdict === 'clean'));
-    assert.ok(scripted.maxOpenConnections <= 2, `server saw ${scripted.maxOpenConnections} at once`);
+    assert.ok(scripted.maxOpenConnections <= 2, `${scripted.maxOpenConnections} at once`);
     await client.close();
     await scripted.stop();
   });
@@ -77,7 +82,7 @@ describe('OPTIONS rules from a scripted server', () => {
     const scripted = await startScriptedServer(() => ICAP_204, {
       optionsReply: OPTIONS_200(['Options-TTL: 1']),
     });
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
 
     await client.scan(cleanMessage(100));
     await client.scan(cleanMessage(100));
@@ -100,7 +105,7 @@ describe('OPTIONS rules from a scripted server', () => {
       },
       { optionsReply: OPTIONS_200().replace('Methods: RESPMOD', 'Methods: REQMOD') },
     );
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
 
     assert.deepEqual(await client.scan(cleanMessage(3000)), { verdict: 'clean' });
     assert.equal(method, 'REQMOD');
@@ -112,9 +117,11 @@ describe('OPTIONS rules from a scripted server', () => {
     const scripted = await startScriptedServer(() => ICAP_204, {
       optionsReply: OPTIONS_200().replace('Methods: RESPMOD', 'Methods: OPTIONS'),
     });
-    const client = createIcapClient({ host: '127.0.0.1', port: scripted.port, service: 'x' });
+    const client = createIcapClient(scriptedTarget(scripted.port));
 
-    assert.equal((await client.scan(cleanMessage(100)) as { code?: string }).code, 'icap_method_unsupported');
+    const verdict = await client.scan(cleanMessage(100));
+
+    assert.equal((verdict as { code?: string }).code, 'icap_method_unsupported');
     await client.close();
     await scripted.stop();
   });

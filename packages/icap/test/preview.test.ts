@@ -30,7 +30,7 @@ describe('preview', () => {
     await client.close();
   });
 
-  it('should send a body that fits whole as the preview with ieof, without 100 Continue', async () => {
+  it('should send a body that fits as the whole preview with ieof, no 100 Continue', async () => {
     const client = createIcapClient(target(server));
     const verdict = await client.scan(EICAR);
 
@@ -61,7 +61,9 @@ describe('preview', () => {
   it('should send no preview when previewBytes is 0', async () => {
     const client = createIcapClient({ ...target(server), previewBytes: 0 });
 
-    assert.equal((await client.scan(Buffer.concat([cleanMessage(5000), EICAR]))).verdict, 'infected');
+    const infected = Buffer.concat([cleanMessage(5000), EICAR]);
+
+    assert.equal((await client.scan(infected)).verdict, 'infected');
     assert.equal((await client.scan(cleanMessage(5000))).verdict, 'clean');
     assert.equal(client.stats().previewsSent, 0);
     await client.close();

@@ -23,12 +23,19 @@ import { target } from './target.ts';
 const DISGUISES = ['MZ: x', 'BM-X: 1', 'ID3: x', 'PK\u0003\u0004: x'];
 
 function quotedPrintableMessage(extraHeaders: string[]): Buffer {
-  const encoded = EICAR.toString('latin1').replace(/[=$]/g, (char) => `=${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  const head = [...extraHeaders, 'From: a@example.test', 'To: b@example.test', 'Subject: qp', 'MIME-Version: 1.0'];
+  const hex = (char: string) => char.charCodeAt(0).toString(16).toUpperCase();
+  const encoded = EICAR.toString('latin1').replace(/[=$]/g, (char) => `=${hex(char)}`);
+  const head = [
+    ...extraHeaders,
+    'From: a@example.test',
+    'To: b@example.test',
+    'Subject: qp',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain',
+    'Content-Transfer-Encoding: quoted-printable',
+  ];
 
-  return Buffer.from(
-    `${head.join('\r\n')}\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${encoded}\r\n`,
-  );
+  return Buffer.from(`${head.join('\r\n')}\r\n\r\n${encoded}\r\n`);
 }
 
 describe('scanMessage', () => {
@@ -49,7 +56,8 @@ describe('scanMessage', () => {
   });
 
   it('should answer clean for a clean multipart message with a harmless attachment', async () => {
-    const message = multipartMessage([TEXT_PART, attachmentPart('application/pdf', 'a.pdf', Buffer.from('%PDF-1.4 hello'))]);
+    const pdf = attachmentPart('application/pdf', 'a.pdf', Buffer.from('%PDF-1.4 hello'));
+    const message = multipartMessage([TEXT_PART, pdf]);
 
     assert.deepEqual(await scanMessage(client, message), { verdict: 'clean' });
   });
@@ -68,7 +76,7 @@ describe('scanMessage', () => {
   }
 
   for (const disguise of DISGUISES) {
-    it(`should find the attachment of a message starting "${disguise.slice(0, 4)}..." part by part`, async () => {
+    it(`should find the attachment part by part behind "${disguise.slice(0, 4)}..."`, async () => {
       const message = base64AttachmentMessage([disguise]);
 
       // The gap this module closes: the whole message passes the scanner.
@@ -76,12 +84,17 @@ describe('scanMessage', () => {
 
       const verdict = await scanMessage(client, message);
       assert.equal(verdict.verdict, 'infected');
-      assert.deepEqual(verdict.part, { partId: '2', contentType: 'application/octet-stream', filename: 'tool.com' });
+      assert.deepEqual(verdict.part, {
+        partId: '2',
+        contentType: 'application/octet-stream',
+        filename: 'tool.com',
+      });
     });
   }
 
   it('should find EICAR in a zip inside a disguised message', async () => {
-    const message = multipartMessage([TEXT_PART, attachmentPart('application/zip', 'x.zip', zipOne('e.com', EICAR))], ['MZ: x']);
+    const zip = attachmentPart('application/zip', 'x.zip', zipOne('e.com', EICAR));
+    const message = multipartMessage([TEXT_PART, zip], ['MZ: x']);
     const verdict = await scanMessage(client, message);
 
     assert.equal(verdict.verdict, 'infected');
@@ -98,7 +111,12 @@ describe('scanMessage', () => {
 
   it('should find EICAR in an attached message, disguised at both levels', async () => {
     const inner = base64AttachmentMessage(['MZ: inner']);
-    const attached = ['Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="fwd.eml"', '', inner.toString('latin1')];
+    const attached = [
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment; filename="fwd.eml"',
+      '',
+      inner.toString('latin1'),
+    ];
     const message = multipartMessage([TEXT_PART, attached.join('\r\n')], ['MZ: outer']);
     const verdict = await scanMessage(client, message);
 
@@ -115,15 +133,18 @@ describe('scanMessage', () => {
   });
 
   it('should answer error, never clean, beyond maxParts', async () => {
-    const parts = Array.from({ length: 5 }, (_, index) => attachmentPart('application/octet-stream', `f${index}.bin`, Buffer.from(`file ${index}`)));
-    const verdict = await scanMessage(client, multipartMessage([TEXT_PART, ...parts]), { maxParts: 3 });
+    const file = (index: number) =>
+      attachmentPart('application/octet-stream', `f${index}.bin`, Buffer.from(`file ${index}`));
+    const message = multipartMessage([TEXT_PART, ...[0, 1, 2, 3, 4].map(file)]);
+    const verdict = await scanMessage(client, message, { maxParts: 3 });
 
     assert.equal(verdict.verdict, 'error');
     assert.equal((verdict as { code: string }).code, 'mime_too_many_parts');
   });
 
   it('should answer error when the ICAP server is unreachable', async () => {
-    const offline = createIcapClient({ host: '127.0.0.1', port: await findFreePort(), service: 'avscan' });
+    const port = await findFreePort();
+    const offline = createIcapClient({ host: '127.0.0.1', port, service: 'avscan' });
     const verdict = await scanMessage(offline, base64AttachmentMessage());
 
     assert.equal(verdict.verdict, 'error');

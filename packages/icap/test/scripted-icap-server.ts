@@ -23,9 +23,11 @@ export interface TScriptedServer {
 export const HANG_UP = Symbol('hang up');
 type THandler = (request: TScriptedRequest) => string | null | typeof HANG_UP;
 
-export const OPTIONS_200 = (extra: string[] = []) =>
-  ['ICAP/1.0 200 OK', 'Methods: RESPMOD', 'Preview: 1024', 'Allow: 204', ...extra, 'Encapsulated: null-body=0']
-    .join('\r\n') + '\r\n\r\n';
+export function OPTIONS_200(extra: string[] = []): string {
+  const lines = ['ICAP/1.0 200 OK', 'Methods: RESPMOD', 'Preview: 1024', 'Allow: 204', ...extra];
+
+  return `${[...lines, 'Encapsulated: null-body=0'].join('\r\n')}\r\n\r\n`;
+}
 
 export async function startScriptedServer(
   handler: THandler,

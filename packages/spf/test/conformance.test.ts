@@ -27,6 +27,8 @@ interface CaseOutcome {
   name: string;
   expected: string[];
   actual: string;
+  /** The engine's reason for an error result, to tell a DNS timeout from a wrong verdict. */
+  problem?: string;
   isPass: boolean;
   explanationNote?: string;
 }
@@ -61,6 +63,7 @@ async function runScenario(scenario: OpenSpfScenario): Promise<CaseOutcome[]> {
           name: testCase.name,
           expected: testCase.results,
           actual: check.result,
+          ...(check.problem === undefined ? {} : { problem: check.problem }),
           isPass: testCase.results.includes(check.result),
           ...(isExplanationOff ? { explanationNote: note } : {}),
         };
@@ -87,7 +90,8 @@ function report(t: TestContext, suite: string, outcomes: CaseOutcome[]): number 
 
   for (const outcome of outcomes.filter((item) => !item.isPass)) {
     const expected = outcome.expected.join('|');
-    t.diagnostic(`  FAIL ${outcome.name}: expected ${expected}, got ${outcome.actual}`);
+    const reason = outcome.problem ? ` (${outcome.problem})` : '';
+    t.diagnostic(`  FAIL ${outcome.name}: expected ${expected}, got ${outcome.actual}${reason}`);
   }
   for (const outcome of outcomes.filter((item) => item.explanationNote)) {
     t.diagnostic(`  explanation (not scored) ${outcome.name}: ${outcome.explanationNote}`);

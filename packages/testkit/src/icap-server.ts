@@ -38,7 +38,8 @@ const UNIX_SOCKET_PATH_MAX = 107;
 
 /** The 68-byte EICAR test string, built from pieces so no source file holds it whole. */
 export function eicarTestString(): string {
-  const pieces = ['X5O!P%@AP[4\\PZX54(P^)7CC)', '7}$EICAR-STANDARD-', 'ANTIVIRUS-TEST-', 'FILE!$H+H*'];
+  const pieces = ['X5O!P%@AP[4\\PZX54(P^)7CC)', '7}$EICAR-', 'STANDARD-ANTIVIRUS-'];
+  pieces.push('TEST-FILE!$H+H*');
 
   return pieces.join('');
 }
@@ -86,7 +87,8 @@ async function prepareLayout(dir: string): Promise<TLayout> {
   const clamdSocket = path.join(dir, 'clamd.sock');
   if (clamdSocket.length > UNIX_SOCKET_PATH_MAX) throw new Error(`icap dir too long: ${dir}`);
 
-  await Promise.all([logDir, dbDir, path.join(dir, 'tmp')].map((d) => mkdir(d, { recursive: true })));
+  const dirs = [logDir, dbDir, path.join(dir, 'tmp')];
+  await Promise.all(dirs.map((d) => mkdir(d, { recursive: true })));
   // ClamAV ships no signatures here: one body signature (target type 0, any offset)
   // is enough for clamd to start and to find EICAR in raw, MIME and zip content.
   const eicarHex = Buffer.from(eicarTestString(), 'latin1').toString('hex');
@@ -106,6 +108,9 @@ function renderClamdConf(dir: string, dbDir: string, socket: string): string {
     `PidFile ${path.join(dir, 'clamd.pid')}`,
     `TemporaryDirectory ${path.join(dir, 'tmp')}`,
     'Foreground yes',
+    // Past MaxFileSize/MaxScanSize/recursion limits clamd otherwise says "OK"
+    // without scanning; this reports Heuristics.Limits.Exceeded instead.
+    'AlertExceedsMax yes',
     '',
   ].join('\n');
 }
@@ -153,7 +158,8 @@ async function renderCicapConf(layout: TLayout, port: number): Promise<string> {
 function assertInstalled(): void {
   for (const bin of [CLAMD_BIN, CICAP_BIN]) {
     if (!existsSync(bin)) {
-      throw new Error(`${bin} missing: apt-get install c-icap libc-icap-mod-virus-scan clamav-daemon`);
+      const packages = 'c-icap libc-icap-mod-virus-scan clamav-daemon';
+      throw new Error(`${bin} missing: apt-get install ${packages}`);
     }
   }
 }
@@ -187,7 +193,8 @@ async function startCicap(layout: TLayout): Promise<{ cicap: TStartedProcess; po
   for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
     const port = await findFreePort();
     await writeFile(confPath, await renderCicapConf(layout, port));
-    const cicap = await startProcess('c-icap', CICAP_BIN, ['-N', '-D', '-f', confPath], {}, layout.logDir);
+    const args = ['-N', '-D', '-f', confPath];
+    const cicap = await startProcess('c-icap', CICAP_BIN, args, {}, layout.logDir);
     try {
       await waitUntil(() => answersOptions(port), cicap, 'c-icap');
 

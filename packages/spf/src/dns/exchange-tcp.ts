@@ -3,6 +3,7 @@
 import net from 'node:net';
 import { DnsError } from './dns-error.ts';
 import type { ExchangeRequest } from './exchange-udp.ts';
+import { setTimeoutAfterPendingIo } from './set-timeout-after-pending-io.ts';
 
 const LENGTH_OCTETS = 2;
 
@@ -24,7 +25,10 @@ export function exchangeTcp(request: ExchangeRequest): Promise<Buffer> {
       else resolve(message as Buffer);
     };
 
-    const timer = setTimeout(() => finish(new DnsError('ETIMEOUT', syscall, hostname)), timeoutMs);
+    const timer = setTimeoutAfterPendingIo(
+      () => finish(new DnsError('ETIMEOUT', syscall, hostname)),
+      timeoutMs,
+    );
 
     const framed = Buffer.alloc(LENGTH_OCTETS + query.length);
     framed.writeUInt16BE(query.length, 0);

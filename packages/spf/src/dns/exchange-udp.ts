@@ -2,6 +2,7 @@
 import dgram from 'node:dgram';
 import { DnsError } from './dns-error.ts';
 import type { DnsServerAddress } from './parse-server-address.ts';
+import { setTimeoutAfterPendingIo } from './set-timeout-after-pending-io.ts';
 
 export interface ExchangeRequest {
   server: DnsServerAddress;
@@ -30,7 +31,10 @@ export function exchangeUdp(request: ExchangeRequest): Promise<Buffer> {
       else resolve(message as Buffer);
     };
 
-    const timer = setTimeout(() => finish(new DnsError('ETIMEOUT', syscall, hostname)), timeoutMs);
+    const timer = setTimeoutAfterPendingIo(
+      () => finish(new DnsError('ETIMEOUT', syscall, hostname)),
+      timeoutMs,
+    );
 
     // A connected socket only receives datagrams from the server, and reports an ICMP
     // port-unreachable as ECONNREFUSED instead of letting us wait for the timeout.

@@ -104,6 +104,20 @@ describe('createDnsResolver', () => {
     assert.equal(server.questions.length - asked, 2);
   });
 
+  it('should take an answer that arrived while the process was stalled', async () => {
+    handle(({ name, type }) => {
+      // Once the reply is sent, hold the event loop past the client's deadline.
+      setImmediate(() => {
+        const until = performance.now() + TIMEOUT_MS + 150;
+        while (performance.now() < until);
+      });
+
+      return answerFromZone(name, type);
+    });
+
+    assert.deepEqual(await resolver().resolve6('example.test'), ['2001:db8::1']);
+  });
+
   it('should ask again over TCP when the UDP answer is truncated', async () => {
     handle(({ name, type }) => ({ ...answerFromZone(name, type), isTruncated: true }));
     const asked = server.questions.length;

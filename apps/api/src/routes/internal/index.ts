@@ -1,10 +1,11 @@
-import { ZApiError, ZSnapshot, ZWorkerReport, type TSnapshot } from '@portcullis/contracts';
+import { ZApiError, ZSnapshot, ZWorkerReport } from '@portcullis/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordWorkerReport } from '../../domain/workers/record-worker-report.ts';
 import { ZNoContent } from '../../schemas/responses.ts';
 import { getLatestSnapshot } from '../../snapshots/get-latest-snapshot.ts';
-import { openSseStream, type TSseStream } from './sse-stream.ts';
+import type { TSseStream } from './sse-stream.ts';
+import { streamSnapshots } from './stream-snapshots.ts';
 
 const tags = ['internal'];
 const security = [{ workerSecret: [] }];
@@ -46,42 +47,7 @@ export const internalRoutes: FastifyPluginAsyncZod = async (fastify) => {
         ...responses,
       },
     },
-    handler: async (request, reply) => {
-      // Subscribe before reading, so a version published in between is not missed;
-      // `lastSent` keeps the order and drops repeats.
-      let lastSent = 0;
-      let stream: TSseStream | undefined;
-      const pending: TSnapshot[] = [];
-      const deliver = (snapshot: TSnapshot) => {
-        if (!stream) return void pending.push(snapshot);
-        if (snapshot.version <= lastSent) return;
-
-        lastSent = snapshot.version;
-        stream.send('snapshot', snapshot.version, snapshot);
-      };
-      const unsubscribe = fastify.snapshotHub.subscribe(deliver);
-
-      let latest: TSnapshot;
-      try {
-        latest = await getLatestSnapshot(fastify.prisma);
-      } catch (error) {
-        unsubscribe();
-        throw error;
-      }
-
-      reply.hijack();
-      stream = openSseStream(reply.raw);
-      streams.add(stream);
-      const opened = stream;
-      opened.onClose(() => {
-        unsubscribe();
-        streams.delete(opened);
-        request.log.info('config stream closed');
-      });
-      request.log.info({ version: latest.version }, 'config stream opened');
-
-      for (const snapshot of [latest, ...pending]) deliver(snapshot);
-    },
+    handler: async (request, reply) => streamSnapshots(fastify, request, reply, streams),
   });
 
   fastify.post('/workers/report', {
