@@ -1,5 +1,5 @@
 /**
- * Two deliberate changes to smtp-server's SMTPConnection, kept in this one module.
+ * Three deliberate changes to smtp-server, all installed here.
  *
  * 1. Greeting delay. SMTPConnection.init waits a fixed 100 ms before the 220 to
  *    catch clients that talk first, with no option to change it. With bounded
@@ -14,11 +14,16 @@
  *    its own in front; and a member's multi-line reply (lines joined with "\n")
  *    goes out as a multi-line reply instead of being flattened.
  *
- * Both replace methods on the prototype, so they rely on smtp-server internals
+ * 3. Faster DATA scanning. SMTPStream._feedDataStream tests every message byte in
+ *    a JavaScript loop; fast-feed-data-stream.ts does the same with indexOf.
+ *
+ * All replace methods on prototypes, so they rely on smtp-server internals
  * (checked against 3.21.6). assertPatchable() fails fast if they moved.
  */
 import { SMTPConnection } from 'smtp-server/lib/smtp-connection.js';
+import { SMTPStream } from 'smtp-server/lib/smtp-stream.js';
 import { WorkerError } from '../errors/worker-error.ts';
+import { fastFeedDataStream } from './fast-feed-data-stream.ts';
 
 // The library's own pause when a server sets no greetingDelayMs.
 const LIBRARY_GREETING_DELAY_MS = 100;
@@ -40,7 +45,8 @@ export function patchSmtpServer(): void {
   if (isPatched) return;
 
   const proto = SMTPConnection.prototype as unknown as TConnectionInternals & { init(): void };
-  assertPatchable(proto);
+  assertPatchable(proto, ['init', '_setListeners', 'connectionReady', 'send']);
+  assertPatchable(SMTPStream.prototype, ['_feedDataStream', '_countDataBytes', '_endDataMode']);
   const originalSend = proto.send;
 
   // Same steps as the library's init, with the configured pause.
@@ -66,11 +72,11 @@ export function patchSmtpServer(): void {
     originalSend.call(this, code, lines, hasOwnCode ? false : context);
   };
 
+  SMTPStream.prototype._feedDataStream = fastFeedDataStream;
   isPatched = true;
 }
 
-function assertPatchable(proto: object): void {
-  const methods = ['init', '_setListeners', 'connectionReady', 'send'];
+function assertPatchable(proto: object, methods: string[]): void {
   const missing = methods.filter((name) => typeof (proto as Record<string, unknown>)[name] !== 'function');
   if (missing.length === 0) return;
 
