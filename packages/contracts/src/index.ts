@@ -7,3 +7,5 @@ export * from './violations.ts';
 export * from './security-settings.ts';
 export * from './snapshot.ts';
 export * from './worker.ts';
+export * from './security-profile.ts';
+export * from './records.ts';

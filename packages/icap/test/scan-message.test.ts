@@ -20,7 +20,7 @@ import { target } from './target.ts';
 
 // First header lines whose bytes match another file type's magic: clamd then
 // scans the message as that type and never decodes its MIME parts.
-const DISGUISES = ['MZ: x', 'BM-X: 1', 'ID3: x', 'PK\u0003\u0004: x'];
+const DISGUISES = ['MZ: x', 'BM-X: 1', 'ID3: x', 'PK\u0003\u0004: x', '%PDF-X: 1', 'Rar!: x'];
 
 function quotedPrintableMessage(extraHeaders: string[]): Buffer {
   const hex = (char: string) => char.charCodeAt(0).toString(16).toUpperCase();

@@ -219,10 +219,11 @@ async function stopWithChildren(proc: TStartedProcess): Promise<void> {
   signalAll(pids, 'SIGTERM');
 
   const deadline = Date.now() + STOP_GRACE_MS;
-  while (Date.now() < deadline && (await anyAlive(pids))) {
+  while (Date.now() < deadline && (await alivePids(pids)).length > 0) {
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
-  signalAll(pids, 'SIGKILL');
+  // Only those still running: an exited child's PID may already belong to another process.
+  signalAll(await alivePids(pids), 'SIGKILL');
   await proc.stop();
 }
 
@@ -234,14 +235,15 @@ async function listChildPids(parent: number | undefined): Promise<number[]> {
   return text.split(/\s+/).filter(Boolean).map(Number);
 }
 
-async function anyAlive(pids: number[]): Promise<boolean> {
+async function alivePids(pids: number[]): Promise<number[]> {
+  const alive: number[] = [];
   for (const pid of pids) {
     // A zombie (state Z) has exited; only its parent's wait() is missing.
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-    if (stat && !/^\d+ \(.*\) Z/.test(stat)) return true;
+    if (stat && !/^\d+ \(.*\) Z/.test(stat)) alive.push(pid);
   }
 
-  return false;
+  return alive;
 }
 
 function signalAll(pids: number[], signal: NodeJS.Signals): void {

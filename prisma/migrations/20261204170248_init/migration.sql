@@ -259,6 +259,15 @@ CREATE TABLE "TrafficMinute" (
     CONSTRAINT "TrafficMinute_pkey" PRIMARY KEY ("minute","securityProfile","virtualServer")
 );
 
+-- CreateTable
+CREATE TABLE "IngestedBatch" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "IngestedBatch_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Pool_name_key" ON "Pool"("name");
 
@@ -297,6 +306,9 @@ CREATE INDEX "Violation_securityProfile_time_idx" ON "Violation"("securityProfil
 
 -- CreateIndex
 CREATE INDEX "Violation_clientAddress_time_idx" ON "Violation"("clientAddress", "time");
+
+-- CreateIndex
+CREATE INDEX "IngestedBatch_receivedAt_idx" ON "IngestedBatch"("receivedAt");
 
 -- AddForeignKey
 ALTER TABLE "PoolMember" ADD CONSTRAINT "PoolMember_poolId_fkey" FOREIGN KEY ("poolId") REFERENCES "Pool"("id") ON DELETE CASCADE ON UPDATE CASCADE;
