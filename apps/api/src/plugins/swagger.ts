@@ -13,8 +13,14 @@ const TAGS = [
   { name: 'pools', description: 'Local Traffic: pools and their members' },
   { name: 'virtual-servers', description: 'Local Traffic: virtual servers' },
   { name: 'service-profiles', description: 'Local Traffic: SMTP service profiles' },
+  { name: 'security-profiles', description: 'Protocol Security: SMTP security profiles' },
+  { name: 'profile-assignments', description: 'Protocol Security: profiles assignment' },
+  { name: 'antivirus', description: 'Protocol Security: anti-virus protection (ICAP)' },
+  { name: 'advanced-configuration', description: 'Protocol Security: internal parameters' },
+  { name: 'violations', description: 'Protocol Security: violations recorded by workers' },
+  { name: 'statistics', description: 'Protocol Security: violation and traffic statistics' },
   { name: 'workers', description: 'The SMTP workers and the configuration they run' },
-  { name: 'system', description: 'Health of the API' },
+  { name: 'system', description: 'Health of the API, DNS resolvers, remote logging server' },
   { name: 'internal', description: 'The configuration channel to workers (worker secret)' },
 ];
 

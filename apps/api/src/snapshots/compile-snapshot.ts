@@ -1,22 +1,18 @@
 import {
-  ZSecurityProfileSettings,
   ZSnapshot,
-  ZViolationActions,
   type TSnapshot,
   type TSnapshotPool,
+  type TSnapshotSecurityProfile,
   type TSnapshotVirtualServer,
 } from '@portcullis/contracts';
 import type { TDb } from '../db.ts';
-import { resolveProfileSettings } from '../domain/service-profiles/resolve-profile-settings.ts';
-
-const ANTIVIRUS_DEFAULTS = { host: null, port: 1344, guaranteeEnforcement: true };
-const DNS_DEFAULTS = { resolvers: [], timeoutMs: 2000 };
-const REMOTE_LOGGING_DEFAULTS = {
-  enabled: false,
-  host: null,
-  port: 514,
-  transport: 'UDP' as const,
-};
+import { getAntivirusOptions } from '../domain/antivirus/get-antivirus-options.ts';
+import {
+  readSecurityProfileFields,
+} from '../domain/security-profiles/read-security-profile-fields.ts';
+import { loadProfileResolution } from '../domain/service-profiles/load-profile-resolution.ts';
+import { getDnsSettings } from '../domain/system/get-dns-settings.ts';
+import { getRemoteLogging } from '../domain/system/get-remote-logging.ts';
 
 async function compilePools(db: TDb): Promise<TSnapshotPool[]> {
   const pools = await db.pool.findMany({
@@ -48,18 +44,11 @@ async function compileVirtualServers(db: TDb): Promise<TSnapshotVirtualServer[]>
     orderBy: { name: 'asc' },
     include: { defaultPool: true, serviceProfile: true },
   });
-  const profiles = await db.serviceProfile.findMany();
-  const securityProfiles = await db.securityProfile.findMany({
-    orderBy: { id: 'asc' },
-    select: { id: true, name: true },
-  });
-  const resolved = resolveProfileSettings(profiles, securityProfiles[0]?.id ?? null);
-  const securityNames = new Map(securityProfiles.map((profile) => [profile.id, profile.name]));
+  const resolution = await loadProfileResolution(db);
 
   return servers.map((server) => {
-    const effective = server.serviceProfileId ? resolved.get(server.serviceProfileId) : undefined;
-    const securityProfileId = effective?.protocolSecurity ? effective.securityProfileId : null;
     const hasTls = Boolean(server.tlsCertificate && server.tlsKey);
+    const { serviceProfileId } = server;
 
     return {
       name: server.name,
@@ -73,49 +62,40 @@ async function compileVirtualServers(db: TDb): Promise<TSnapshotVirtualServer[]>
       snatPool: server.snatPool,
       pool: server.defaultPool?.name ?? null,
       serviceProfile: server.serviceProfile?.name ?? null,
-      securityProfile: securityProfileId ? (securityNames.get(securityProfileId) ?? null) : null,
+      securityProfile: serviceProfileId
+        ? resolution.enforcedSecurityProfile(serviceProfileId)
+        : null,
       tls: hasTls ? { certificate: server.tlsCertificate ?? '', key: server.tlsKey ?? '' } : null,
     };
   });
 }
 
-async function compileSecurityProfiles(db: TDb) {
-  const profiles = await db.securityProfile.findMany({ orderBy: { name: 'asc' } });
+async function compileSecurityProfiles(db: TDb): Promise<TSnapshotSecurityProfile[]> {
+  const rows = await db.securityProfile.findMany({ orderBy: { name: 'asc' } });
 
-  // Parsing through the contract fills in defaults for checks added since the row was
-  // written, so workers always get every setting.
-  return profiles.map((profile) => ({
-    name: profile.name,
-    remoteLogging: profile.remoteLogging,
-    actions: ZViolationActions.parse(profile.actions ?? {}),
-    settings: ZSecurityProfileSettings.parse(profile.settings ?? {}),
-  }));
+  // Read through the contract, so workers get every action and setting, defaults
+  // filled in for checks added since the row was written.
+  return rows.map((row) => {
+    const { name, remoteLogging, actions, settings } = readSecurityProfileFields(row);
+
+    return { name, remoteLogging, actions, settings };
+  });
 }
 
 async function compileSystem(db: TDb) {
-  const antivirus = await db.antivirusOptions.findUnique({ where: { id: 1 } });
+  const antivirus = await getAntivirusOptions(db);
   const parameters = await db.internalParameter.findMany({ orderBy: { name: 'asc' } });
-  const dns = await db.dnsSettings.findUnique({ where: { id: 1 } });
-  const remoteLogging = await db.remoteLoggingServer.findUnique({ where: { id: 1 } });
 
   return {
-    antivirus: antivirus
-      ? {
-          host: antivirus.serverAddress ?? antivirus.serverHostName ?? null,
-          port: antivirus.serverPort,
-          guaranteeEnforcement: antivirus.guaranteeEnforcement,
-        }
-      : ANTIVIRUS_DEFAULTS,
+    // The address wins when both are given: it needs no DNS lookup.
+    antivirus: {
+      host: antivirus.serverAddress ?? antivirus.serverHostName,
+      port: antivirus.serverPort,
+      guaranteeEnforcement: antivirus.guaranteeEnforcement,
+    },
     internalParameters: Object.fromEntries(parameters.map((p) => [p.name, p.value])),
-    dns: dns ? { resolvers: dns.resolvers, timeoutMs: dns.timeoutMs } : DNS_DEFAULTS,
-    remoteLogging: remoteLogging
-      ? {
-          enabled: remoteLogging.enabled,
-          host: remoteLogging.host,
-          port: remoteLogging.port,
-          transport: remoteLogging.transport,
-        }
-      : REMOTE_LOGGING_DEFAULTS,
+    dns: await getDnsSettings(db),
+    remoteLogging: await getRemoteLogging(db),
   };
 }
 

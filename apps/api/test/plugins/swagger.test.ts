@@ -26,13 +26,42 @@ const ROUTES = [
   'put /api/v1/service-profiles/{id}',
   'patch /api/v1/service-profiles/{id}',
   'delete /api/v1/service-profiles/{id}',
+  'get /api/v1/security-profiles',
+  'post /api/v1/security-profiles',
+  'get /api/v1/security-profiles/{id}',
+  'put /api/v1/security-profiles/{id}',
+  'patch /api/v1/security-profiles/{id}',
+  'delete /api/v1/security-profiles/{id}',
+  'get /api/v1/profile-assignments',
+  'put /api/v1/profile-assignments/smtp',
+  'get /api/v1/antivirus',
+  'put /api/v1/antivirus',
+  'get /api/v1/internal-parameters',
+  'put /api/v1/internal-parameters/{name}',
+  'post /api/v1/internal-parameters/{name}/reset',
+  'get /api/v1/violations',
+  'get /api/v1/violations/{supportId}',
+  'get /api/v1/statistics/violations',
+  'get /api/v1/statistics/traffic',
+  'get /api/v1/system/dns',
+  'put /api/v1/system/dns',
+  'get /api/v1/system/logging',
+  'put /api/v1/system/logging',
   'get /api/v1/workers',
   'get /api/v1/config/version',
   'get /api/v1/health',
   'get /internal/v1/snapshot',
   'get /internal/v1/config-stream',
   'post /internal/v1/workers/report',
+  'post /internal/v1/violations',
+  'post /internal/v1/traffic',
 ];
+
+type TSchemaNode = {
+  default?: unknown;
+  description?: string;
+  properties?: Record<string, TSchemaNode>;
+};
 
 type TOperation = {
   tags?: string[];
@@ -78,5 +107,22 @@ describe('GET /api/v1/openapi.json', () => {
     assert.ok('destinationAddress' in body);
     assert.doesNotMatch(output, /"tlsKey"/);
     assert.match(output, /"hasTlsKey"/);
+  });
+
+  it('should show security settings with their defaults and descriptions', async () => {
+    const document = (await context.app.inject({ url: '/api/v1/openapi.json' })).json();
+    const operations = document.paths['/api/v1/security-profiles/{id}'];
+    const profile: TSchemaNode = operations.get.responses['200'].content['application/json'].schema;
+    const patch: TSchemaNode = operations.patch.requestBody.content['application/json'].schema;
+
+    const hold = profile.properties?.settings?.properties?.greylisting?.properties?.holdSeconds;
+    const softfail = profile.properties?.actions?.properties?.spf_softfail;
+    const patchHold = patch.properties?.settings?.properties?.greylisting?.properties?.holdSeconds;
+
+    assert.equal(hold?.default, 300);
+    assert.match(String(hold?.description), /retry earlier than this/);
+    assert.deepEqual(softfail?.default, { alarm: true, block: false });
+    assert.ok(patchHold, 'a PATCH names single settings');
+    assert.equal(patchHold.default, undefined, 'and fills in nothing');
   });
 });

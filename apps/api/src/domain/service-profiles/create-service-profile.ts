@@ -2,8 +2,8 @@ import type { TServiceProfile } from '@portcullis/contracts';
 import type { TDb } from '../../db.ts';
 import type { TServiceProfileFields } from '../../schemas/service-profile-schemas.ts';
 import { assertNameFree } from '../shared/assert-name-free.ts';
+import { assignFirstSecurityProfile } from './assign-first-security-profile.ts';
 import { findParentProfile } from './find-parent-profile.ts';
-import { firstSecurityProfileId } from './first-security-profile-id.ts';
 import { getServiceProfile } from './get-service-profile.ts';
 
 export async function createServiceProfile(
@@ -14,15 +14,10 @@ export async function createServiceProfile(
   assertNameFree('service profile', input.name, holder);
 
   const parent = await findParentProfile(db, input.parent);
-  const securityProfileId = input.protocolSecurity ? await firstSecurityProfileId(db) : null;
   const row = await db.serviceProfile.create({
-    data: {
-      name: input.name,
-      parentId: parent.id,
-      protocolSecurity: input.protocolSecurity,
-      securityProfileId,
-    },
+    data: { name: input.name, parentId: parent.id, protocolSecurity: input.protocolSecurity },
   });
+  if (input.protocolSecurity === true) await assignFirstSecurityProfile(db, row.id);
 
   return getServiceProfile(db, row.id);
 }

@@ -1,12 +1,13 @@
 import type { TDb } from '../../db.ts';
 
 /**
- * The security profile assigned when Protocol Security is switched on: the
- * first-listed one, as on the appliance's profile assignment screen.
+ * The first-listed security profile: first by name, as the security profile list
+ * and the profile assignment screen show them. It is the one assigned when
+ * Protocol Security is switched on without an assignment.
  */
 export async function firstSecurityProfileId(db: TDb): Promise<number | null> {
   const first = await db.securityProfile.findFirst({
-    orderBy: { id: 'asc' },
+    orderBy: { name: 'asc' },
     select: { id: true },
   });
 

@@ -11,7 +11,6 @@ export function toServiceProfileView(
   resolution: TProfileResolution,
 ): TServiceProfile {
   const effective = resolution.effective(row.id);
-  const securityProfileId = effective.protocolSecurity ? effective.securityProfileId : null;
 
   return {
     id: row.id,
@@ -20,7 +19,7 @@ export function toServiceProfileView(
     parent: row.parent?.name ?? null,
     protocolSecurity: row.protocolSecurity,
     effective: { protocolSecurity: effective.protocolSecurity },
-    securityProfile: resolution.securityProfileName(securityProfileId),
+    securityProfile: resolution.enforcedSecurityProfile(row.id),
     virtualServers: row.virtualServers.map((server) => server.name),
   };
 }

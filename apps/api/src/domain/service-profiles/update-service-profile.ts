@@ -5,8 +5,8 @@ import type { TServiceProfilePatch } from '../../schemas/service-profile-schemas
 import { assertNameFree } from '../shared/assert-name-free.ts';
 import { assertNoInheritanceCycle } from './assert-no-inheritance-cycle.ts';
 import { assertSystemProfileKept } from './assert-system-profile-kept.ts';
+import { assignFirstSecurityProfile } from './assign-first-security-profile.ts';
 import { findParentProfile } from './find-parent-profile.ts';
-import { firstSecurityProfileId } from './first-security-profile-id.ts';
 import { getServiceProfile } from './get-service-profile.ts';
 
 async function resolveNewParentId(
@@ -37,20 +37,11 @@ export async function updateServiceProfile(
   }
 
   const parentId = await resolveNewParentId(db, row, patch.parent);
-  // Switching Protocol Security on assigns the first-listed security profile when
-  // none is assigned yet.
-  const isSwitchingOn = patch.protocolSecurity === true && row.securityProfileId === null;
-  const securityProfileId = isSwitchingOn ? await firstSecurityProfileId(db) : undefined;
-
   await db.serviceProfile.update({
     where: { id },
-    data: {
-      name: patch.name,
-      protocolSecurity: patch.protocolSecurity,
-      parentId,
-      securityProfileId,
-    },
+    data: { name: patch.name, protocolSecurity: patch.protocolSecurity, parentId },
   });
+  if (patch.protocolSecurity === true) await assignFirstSecurityProfile(db, id);
 
   return getServiceProfile(db, id);
 }

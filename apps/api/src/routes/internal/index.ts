@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordWorkerReport } from '../../domain/workers/record-worker-report.ts';
 import { ZNoContent } from '../../schemas/responses.ts';
 import { getLatestSnapshot } from '../../snapshots/get-latest-snapshot.ts';
+import { recordRoutes } from './records.ts';
 import type { TSseStream } from './sse-stream.ts';
 import { streamSnapshots } from './stream-snapshots.ts';
 
@@ -64,4 +65,6 @@ export const internalRoutes: FastifyPluginAsyncZod = async (fastify) => {
       return reply.status(204).send(null);
     },
   });
+
+  await fastify.register(recordRoutes);
 };

@@ -1,0 +1,26 @@
+import type { Violation } from '@portcullis/db';
+import type { TDb } from '../../db.ts';
+import type { TViolationQuery, TViolationView } from '../../schemas/violation-schemas.ts';
+import { toViolationView } from './to-violation-view.ts';
+import { violationWhere } from './violation-where.ts';
+
+/**
+ * One page of violations, newest first. SQL, because a client filter may be a
+ * network, which only Postgres's inet type can test.
+ */
+export async function findViolations(
+  db: TDb,
+  query: TViolationQuery,
+): Promise<{ items: TViolationView[]; total: number }> {
+  const { page, perPage, ...filters } = query;
+  const where = violationWhere(filters);
+
+  const rows = await db.$queryRaw<Violation[]>`
+    SELECT * FROM "Violation" ${where}
+    ORDER BY "time" DESC, "id" DESC
+    LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
+  const [counted] = await db.$queryRaw<Array<{ total: number }>>`
+    SELECT count(*)::int AS "total" FROM "Violation" ${where}`;
+
+  return { items: rows.map(toViolationView), total: counted?.total ?? 0 };
+}

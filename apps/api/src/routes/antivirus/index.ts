@@ -1,0 +1,31 @@
+import { ZAntivirusOptions } from '@portcullis/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getAntivirusOptions } from '../../domain/antivirus/get-antivirus-options.ts';
+import { updateAntivirusOptions } from '../../domain/antivirus/update-antivirus-options.ts';
+import { ERROR_RESPONSES } from '../../schemas/responses.ts';
+
+const tags = ['antivirus'];
+
+export const antivirusRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get('/antivirus', {
+    schema: {
+      tags,
+      summary: 'Read the Anti-Virus Protection options (the ICAP server)',
+      response: { 200: ZAntivirusOptions, ...ERROR_RESPONSES },
+    },
+    handler: async () => getAntivirusOptions(fastify.prisma),
+  });
+
+  fastify.put('/antivirus', {
+    schema: {
+      tags,
+      summary: 'Replace the Anti-Virus Protection options; what is left out takes its default',
+      body: ZAntivirusOptions,
+      response: { 200: ZAntivirusOptions, ...ERROR_RESPONSES },
+    },
+    handler: async (request) =>
+      fastify.changeConfig('update anti-virus options', (db) =>
+        updateAntivirusOptions(db, request.body),
+      ),
+  });
+};

@@ -1,0 +1,34 @@
+import { ZAssignmentUpdate, ZProfileAssignments } from '@portcullis/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getProfileAssignments } from '../../domain/profile-assignments/get-profile-assignments.ts';
+import { updateSmtpAssignments } from '../../domain/profile-assignments/update-smtp-assignments.ts';
+import { ERROR_RESPONSES } from '../../schemas/responses.ts';
+
+const tags = ['profile-assignments'];
+
+export const profileAssignmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get('/profile-assignments', {
+    schema: {
+      tags,
+      summary: 'Which security profile each service profile uses, per protocol',
+      response: { 200: ZProfileAssignments, ...ERROR_RESPONSES },
+    },
+    handler: async () => getProfileAssignments(fastify.prisma),
+  });
+
+  fastify.put('/profile-assignments/smtp', {
+    schema: {
+      tags,
+      summary: 'Assign security profiles to SMTP service profiles (those not listed keep theirs)',
+      body: ZAssignmentUpdate,
+      response: { 200: ZProfileAssignments, ...ERROR_RESPONSES },
+    },
+    handler: async (request) => {
+      const count = request.body.assignments.length;
+
+      return fastify.changeConfig(`assign security profiles to ${count} service profiles`, (db) =>
+        updateSmtpAssignments(db, request.body.assignments),
+      );
+    },
+  });
+};
