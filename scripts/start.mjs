@@ -85,7 +85,7 @@ async function main() {
   let worker = null;
 
   const startWorker = () => {
-    worker = startProcess('worker', ['--import', 'tsx', 'apps/worker/src/main.ts'], {
+    worker = startProcess('worker', ['--max-semi-space-size=4', '--optimize-for-size', '--import', 'tsx', 'apps/worker/src/main.ts'], {
       ...shared,
       PORTCULLIS_API_URL: baseUrl,
       PORTCULLIS_STATE_DIR: path.join(DATA_DIR, 'worker'),

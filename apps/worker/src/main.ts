@@ -5,7 +5,8 @@ import { startWorker } from './start-worker.ts';
 // Entry point: read the environment, start the worker, stop it on a signal.
 try {
   const worker = await startWorker(loadWorkerConfig(process.env));
-  worker.logger.info('worker started');
+  // The memory flags matter (README, "Running it"); say which ones are in force.
+  worker.logger.info({ nodeFlags: process.execArgv }, 'worker started');
 
   const stop = () => {
     worker.stop().then(

@@ -24,11 +24,15 @@ export interface TWorker {
  * configuration channel (falling back on the cached snapshot); resolves once the
  * first snapshot, if any could be had, is applied and its listeners are open.
  */
-export async function startWorker(config: TWorkerConfig, options: TStartWorkerOptions = {}): Promise<TWorker> {
+export async function startWorker(
+  config: TWorkerConfig,
+  options: TStartWorkerOptions = {},
+): Promise<TWorker> {
   patchSmtpServer();
 
   const logger = options.logger ?? createLogger(config.logLevel, config.workerId);
-  const runtime = new WorkerRuntime({ workerId: config.workerId, hostname: config.hostname, logger });
+  const { workerId, hostname } = config;
+  const runtime = new WorkerRuntime({ workerId, hostname, logger });
   let configClient: TConfigClient | null = null;
 
   if (config.apiUrl) {
@@ -44,7 +48,7 @@ export async function startWorker(config: TWorkerConfig, options: TStartWorkerOp
 
   return {
     logger,
-    applySnapshot: (snapshot) => runtime.apply(validateSnapshot(snapshot)),
+    applySnapshot: async (snapshot) => runtime.apply(validateSnapshot(snapshot)),
     report: () => runtime.report(),
     async stop() {
       await configClient?.stop();

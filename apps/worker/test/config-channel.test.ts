@@ -8,7 +8,7 @@ import { createLogger } from '../src/logging/create-logger.ts';
 import { startWorker, type TWorker } from '../src/start-worker.ts';
 import { startBackend, type TBackend } from './helpers/backend.ts';
 import { FakeApi } from './helpers/fake-api.ts';
-import { openSession } from './helpers/smtp-client.ts';
+import { relayOne } from './helpers/smtp-client.ts';
 import { freePort, pool, snapshot, virtualServer } from './helpers/snapshot.ts';
 import { waitFor } from './helpers/worker.ts';
 
@@ -16,18 +16,19 @@ const SECRET = 'test-secret-of-some-length';
 
 function startApiWorker(apiUrl: string, stateDir: string, secret = SECRET): Promise<TWorker> {
   return startWorker(
-    { apiUrl, workerSecret: secret, workerId: 'w-test', stateDir, hostname: 'gw.test', logLevel: 'silent' },
+    {
+      apiUrl,
+      workerSecret: secret,
+      workerId: 'w-test',
+      stateDir,
+      hostname: 'gw.test',
+      logLevel: 'silent',
+    },
     { logger: createLogger('silent', 'w-test') },
   );
 }
 
-async function relayOnce(port: number): Promise<number> {
-  const client = await openSession(port);
-  const reply = await client.sendMail('s@example.com', ['r@example.org'], 'Subject: via api\r\n\r\nx');
-  client.close();
-
-  return reply.code;
-}
+const relayOnce = (port: number) => relayOne(port, 'via the api');
 
 describe('configuration channel', () => {
   let backend: TBackend;
@@ -35,7 +36,12 @@ describe('configuration channel', () => {
   let stateDir: string;
   let ports: number[];
   const makeSnapshot = (version: number, port: number): TSnapshot =>
-    snapshot(version, { virtualServers: [virtualServer('vs_api', port)], pools: [pool('pool_a', [backend.port])] });
+    snapshot(version, {
+      virtualServers: [virtualServer('vs_api', port)],
+      pools: [pool('pool_a', [backend.port])],
+    });
+  const acknowledged = (version: number) => () =>
+    api.reports.some((report) => report.appliedVersion === version);
 
   before(async () => {
     backend = await startBackend();
@@ -50,26 +56,27 @@ describe('configuration channel', () => {
     await rm(stateDir, { recursive: true, force: true });
   });
 
-  it('should apply pushed snapshots, acknowledge them, keep the last good one and reconnect', async () => {
+  it('should apply pushes, acknowledge them, keep the last good one and reconnect', async () => {
     const [p1, p2, p3] = ports as [number, number, number];
     const worker = await startApiWorker(api.url, stateDir);
     try {
       assert.equal(worker.report().appliedVersion, 1);
       assert.equal(await relayOnce(p1), 250);
-      await waitFor(() => api.reports.some((r) => r.appliedVersion === 1), 2000, 'acknowledgement of v1');
+      await waitFor(acknowledged(1), 2000, 'acknowledgement of v1');
       assert.deepEqual([...api.workerIds], ['w-test']);
 
       const pushedAt = Date.now();
       api.publish(makeSnapshot(2, p2));
-      await waitFor(() => api.reports.some((r) => r.appliedVersion === 2), 1000, 'acknowledgement of v2');
+      await waitFor(acknowledged(2), 1000, 'acknowledgement of v2');
       assert.ok(Date.now() - pushedAt < 1000);
       assert.equal(await relayOnce(p2), 250);
-      assert.deepEqual(api.reports.at(-1)?.listeners, [{ virtualServer: 'vs_api', status: 'listening', reason: null }]);
+      const listening = { virtualServer: 'vs_api', status: 'listening', reason: null };
+      assert.deepEqual(api.reports.at(-1)?.listeners, [listening]);
 
       api.publish({ version: 3, virtualServers: 'not a list' });
       api.publish(makeSnapshot(1, p1));
       await new Promise((resolve) => setTimeout(resolve, 200));
-      assert.equal(worker.report().appliedVersion, 2, 'an invalid and an older snapshot change nothing');
+      assert.equal(worker.report().appliedVersion, 2, 'invalid and older snapshots change nothing');
       assert.equal(await relayOnce(p2), 250);
 
       const beats = api.reports.length;
@@ -78,10 +85,11 @@ describe('configuration channel', () => {
       api.dropStreams();
       api.publish(makeSnapshot(4, p3));
       // The acknowledgement goes out after the snapshot is applied and cached.
-      await waitFor(() => api.reports.some((r) => r.appliedVersion === 4), 3000, 'v4 after reconnecting');
+      await waitFor(acknowledged(4), 3000, 'v4 after reconnecting');
       assert.equal(await relayOnce(p3), 250);
 
-      const cached = JSON.parse(await readFile(path.join(stateDir, 'snapshot.json'), 'utf8')) as TSnapshot;
+      const cacheFile = await readFile(path.join(stateDir, 'snapshot.json'), 'utf8');
+      const cached = JSON.parse(cacheFile) as TSnapshot;
       assert.equal(cached.version, 4);
     } finally {
       await worker.stop();

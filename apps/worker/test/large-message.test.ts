@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startBackend, type TBackend } from './helpers/backend.ts';
-import { openSession, type RawSmtpClient } from './helpers/smtp-client.ts';
+import { openSession, relayOne, type RawSmtpClient } from './helpers/smtp-client.ts';
 import { freePort, pool, snapshot, virtualServer } from './helpers/snapshot.ts';
 import { startWorkerProcess, type TWorkerProcess } from './helpers/worker-process.ts';
 import { waitFor } from './helpers/worker.ts';
 
 const MESSAGE_BYTES = 50 * 1024 * 1024;
-// V8 collects dead buffers once about 32 MiB of them have piled up (its external
-// memory trigger), so a streaming process shows a sawtooth of that height whatever
-// it streams. The bound proves no message is held: it is below one message and
-// does not grow with more of them.
-const RSS_GROWTH_LIMIT_BYTES = 40 * 1024 * 1024;
+// Dead socket buffers pile up between garbage collections, so any streaming Node
+// process grows a little whatever it streams (with V8's defaults a bare
+// socket.pipe() proxy grows ~40 MiB on the same 50 MB; the worker runs with the
+// flags of `npm start`, which keep it at 12-21 MiB). The bounds prove no message is
+// held: well below one message, and hardly moving with two more of them.
+const FIRST_GROWTH_LIMIT_BYTES = 28 * 1024 * 1024;
+const TOTAL_GROWTH_LIMIT_BYTES = 32 * 1024 * 1024;
 
 // One 64 KB block of 78-octet lines, written again and again.
 const LINE = `${'y'.repeat(76)}\r\n`;
@@ -40,7 +42,10 @@ describe('a 50 MB message', () => {
     backend = await startBackend({ isCountingOnly: true });
     port = await freePort();
     await worker.apply(
-      snapshot(1, { virtualServers: [virtualServer('vs_big', port)], pools: [pool('pool_a', [backend.port])] }),
+      snapshot(1, {
+        virtualServers: [virtualServer('vs_big', port)],
+        pools: [pool('pool_a', [backend.port])],
+      }),
     );
   });
 
@@ -51,9 +56,7 @@ describe('a 50 MB message', () => {
 
   it('should stream through without the worker holding it in memory', async () => {
     // Warm up every code path first so the baseline includes them.
-    const warm = await openSession(port);
-    assert.equal((await warm.sendMail('s@example.com', ['r@example.org'], 'Subject: warm\r\n\r\nx')).code, 250);
-    warm.close();
+    assert.equal(await relayOne(port, 'warm up'), 250);
     await waitFor(() => backend.messages.length === 1);
 
     const baseline = await worker.resetPeak();
@@ -63,8 +66,10 @@ describe('a 50 MB message', () => {
     const firstGrowth = (await worker.peakRss()) - baseline;
     const relayed = backend.bytes - bytesBefore;
 
-    assert.ok(relayed > BLOCKS * BLOCK.length && relayed < BLOCKS * BLOCK.length + 400, `relayed ${relayed}`);
-    assert.ok(firstGrowth < RSS_GROWTH_LIMIT_BYTES, `worker rss grew by ${mib(firstGrowth)} MiB`);
+    const sent = BLOCKS * BLOCK.length;
+    // The member gets the message and our Received header, nothing more or less.
+    assert.ok(relayed > sent && relayed < sent + 400, `relayed ${relayed} of ${sent}`);
+    assert.ok(firstGrowth < FIRST_GROWTH_LIMIT_BYTES, `worker rss grew by ${mib(firstGrowth)} MiB`);
 
     // Two more: if anything were kept per message, the peak would climb.
     assert.equal(await sendLargeMessage(client), 250);
@@ -72,8 +77,9 @@ describe('a 50 MB message', () => {
     client.close();
     const totalGrowth = (await worker.peakRss()) - baseline;
 
-    assert.ok(totalGrowth < RSS_GROWTH_LIMIT_BYTES, `worker rss grew by ${mib(totalGrowth)} MiB over 150 MB`);
-    console.log(`# worker rss growth: ${mib(firstGrowth)} MiB after 50 MB, ${mib(totalGrowth)} MiB after 150 MB`);
+    const summary = `${mib(firstGrowth)} MiB after 50 MB, ${mib(totalGrowth)} MiB after 150 MB`;
+    assert.ok(totalGrowth < TOTAL_GROWTH_LIMIT_BYTES, `worker rss grew by ${summary}`);
+    console.log(`# worker rss growth: ${summary}`);
   });
 });
 

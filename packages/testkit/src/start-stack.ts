@@ -54,7 +54,7 @@ export async function startStack(options: TStackOptions = {}): Promise<TStack> {
     const worker = await startProcess(
       `worker-${index}`,
       process.execPath,
-      ['--import', 'tsx', 'apps/worker/src/main.ts'],
+      ['--max-semi-space-size=4', '--optimize-for-size', '--import', 'tsx', 'apps/worker/src/main.ts'],
       {
         ...common,
         PORTCULLIS_API_URL: apiUrl,

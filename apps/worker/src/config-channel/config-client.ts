@@ -38,7 +38,8 @@ export async function startConfigClient(options: TConfigClientOptions): Promise<
       isReportFailing = false;
     } catch (error) {
       // Log the first failure of a run only; the heartbeat would repeat it every 2 s.
-      if (!isReportFailing) logger.warn({ reason: (error as Error).message }, 'report not delivered');
+      const reason = (error as Error).message;
+      if (!isReportFailing) logger.warn({ reason }, 'report not delivered');
       isReportFailing = true;
     }
   };
@@ -50,13 +51,15 @@ export async function startConfigClient(options: TConfigClientOptions): Promise<
       const isApplied = await options.runtime.apply(snapshot);
       if (!isApplied) return true;
 
-      if (source === 'api' && options.stateDir) await writeCachedSnapshot(options.stateDir, snapshot);
+      const stateDir = source === 'api' ? options.stateDir : null;
+      if (stateDir) await writeCachedSnapshot(stateDir, snapshot);
       await sendReport(options.runtime.report());
 
       return true;
     } catch (error) {
       const code = isWorkerError(error) ? error.code : 'INTERNAL';
-      logger.error({ code, source, reason: (error as Error).message }, 'snapshot rejected, keeping the last good one');
+      const reason = (error as Error).message;
+      logger.error({ code, source, reason }, 'snapshot rejected, keeping the last good one');
 
       return false;
     }
@@ -89,6 +92,7 @@ export async function startConfigClient(options: TConfigClientOptions): Promise<
       clearInterval(heartbeat);
       stopping.abort();
       await streaming;
+      api.close();
     },
   };
 }

@@ -19,15 +19,22 @@ export async function followConfigStream(
   logger: TLogger,
 ): Promise<void> {
   let delayMs = BACKOFF_FIRST_MS;
+  let isLost = false;
 
   while (!signal.aborted) {
     try {
       const isHealthy = await readStream(api, signal, onEvent);
       if (isHealthy) delayMs = BACKOFF_FIRST_MS;
+      if (isHealthy) isLost = false;
       logger.debug('config stream ended');
     } catch (error) {
       if (signal.aborted) return;
-      logger.warn({ reason: (error as Error).message, retryInMs: delayMs }, 'config stream lost');
+
+      // Warn once per outage; the retries that follow are expected.
+      const fields = { reason: (error as Error).message, retryInMs: delayMs };
+      if (isLost) logger.debug(fields, 'config stream still lost');
+      else logger.warn(fields, 'config stream lost');
+      isLost = true;
     }
 
     await sleep(delayMs, signal);
@@ -49,15 +56,14 @@ async function readStream(
 
   try {
     const response = await api.openConfigStream(abort.signal);
-    if (!response.body) return false;
+    response.setEncoding('utf8');
 
     const parser = new SseParser();
-    const decoder = new TextDecoder();
-    for await (const chunk of response.body) {
+    for await (const text of response as AsyncIterable<string>) {
       clearTimeout(watchdog);
       watchdog = setTimeout(() => abort.abort(), SILENCE_LIMIT_MS);
 
-      for (const event of parser.push(decoder.decode(chunk, { stream: true }))) {
+      for (const event of parser.push(text)) {
         isHealthy = true;
         await onEvent(event);
       }

@@ -49,7 +49,8 @@ export class SseParser {
   }
 
   private dispatch(): TSseEvent | null {
-    const event = this.data.length > 0 ? { event: this.event || 'message', data: this.data.join('\n') } : null;
+    const hasData = this.data.length > 0;
+    const event = hasData ? { event: this.event || 'message', data: this.data.join('\n') } : null;
     this.event = '';
     this.data = [];
 

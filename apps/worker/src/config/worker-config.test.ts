@@ -3,15 +3,27 @@ import { describe, it } from 'node:test';
 import { loadWorkerConfig } from './worker-config.ts';
 
 describe('loadWorkerConfig', () => {
-  const complete = { PORTCULLIS_API_URL: 'http://127.0.0.1:8025/', PORTCULLIS_WORKER_SECRET: 's3cret' };
+  const complete = {
+    PORTCULLIS_API_URL: 'http://127.0.0.1:8025/',
+    PORTCULLIS_WORKER_SECRET: 's3cret',
+  };
 
   it('should fail naming the missing variable', () => {
-    assert.throws(() => loadWorkerConfig({}), { code: 'CONFIG_INVALID', message: 'PORTCULLIS_API_URL is not set' });
-    assert.throws(() => loadWorkerConfig({ PORTCULLIS_API_URL: 'http://x' }), /PORTCULLIS_WORKER_SECRET is not set/);
+    assert.throws(() => loadWorkerConfig({}), {
+      code: 'CONFIG_INVALID',
+      message: 'PORTCULLIS_API_URL is not set',
+    });
+    assert.throws(
+      () => loadWorkerConfig({ PORTCULLIS_API_URL: 'http://x' }),
+      /PORTCULLIS_WORKER_SECRET is not set/,
+    );
   });
 
   it('should fail naming a malformed variable', () => {
-    assert.throws(() => loadWorkerConfig({ ...complete, PORTCULLIS_API_URL: 'nope' }), /PORTCULLIS_API_URL must be a URL/);
+    assert.throws(
+      () => loadWorkerConfig({ ...complete, PORTCULLIS_API_URL: 'nope' }),
+      /PORTCULLIS_API_URL must be a URL/,
+    );
     assert.throws(() => loadWorkerConfig({ ...complete, LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
   });
 

@@ -16,7 +16,10 @@ export const ZWorkerEnv = z.object({
   // How the API tells workers apart; one per process by default.
   PORTCULLIS_WORKER_ID: z.string().min(1).max(128).default(`${os.hostname()}-${process.pid}`),
   // Where the last good snapshot is cached so the worker can start without the API.
-  PORTCULLIS_STATE_DIR: z.string().min(1).default(path.join(process.cwd(), '.portcullis', 'worker')),
+  PORTCULLIS_STATE_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(process.cwd(), '.portcullis', 'worker')),
   // Name used in the 220 greeting, the EHLO reply, EHLO to backends and Received headers.
   PORTCULLIS_HOSTNAME: z.string().min(1).max(255).default(os.hostname()),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

@@ -61,7 +61,8 @@ export class HealthMonitor {
 
     const { intervalSec, timeoutSec } = this.pool.config.monitor;
     watch.isProbing = true;
-    const failure = await probeMember(member, this.heloName, Math.min(intervalSec, timeoutSec) * 1000);
+    const probeTimeoutMs = Math.min(intervalSec, timeoutSec) * 1000;
+    const failure = await probeMember(member, this.heloName, probeTimeoutMs);
     watch.isProbing = false;
     if (!this.timer) return;
 
@@ -75,7 +76,8 @@ export class HealthMonitor {
 
     watch.failures += 1;
     const isOverdue = Date.now() - watch.lastSuccessAt >= timeoutSec * 1000;
-    const isDown = member.health === 'unchecked' || isOverdue || watch.failures >= DOWN_AFTER_FAILURES;
+    const isFailing = isOverdue || watch.failures >= DOWN_AFTER_FAILURES;
+    const isDown = member.health === 'unchecked' || isFailing;
     if (!isDown || member.health === 'down') return;
 
     member.markDown(failure);

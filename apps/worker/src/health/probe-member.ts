@@ -4,7 +4,11 @@ import { BackendConnection, type TBackendTarget } from '../relay/backend/backend
  * One SMTP health check: connect, read the 220, EHLO, QUIT, within `timeoutMs`.
  * Resolves null when the member passed, or the reason it failed.
  */
-export async function probeMember(target: TBackendTarget, heloName: string, timeoutMs: number): Promise<string | null> {
+export async function probeMember(
+  target: TBackendTarget,
+  heloName: string,
+  timeoutMs: number,
+): Promise<string | null> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
 

@@ -12,7 +12,6 @@ interface TListener {
   error: string | null;
   // Local address -> virtual server, so dispatch parses no address per connection.
   routes: Map<string, string | null>;
-  sockets: Set<net.Socket>;
 }
 
 export interface TListenerStatus {
@@ -27,6 +26,8 @@ export interface TListenerStatus {
  */
 export class ListenerSet {
   private readonly listeners = new Map<string, TListener>();
+  // Sessions accepted by any listener, including ones closed since: stop() cuts them.
+  private readonly sockets = new Set<net.Socket>();
   private readonly dispatch: TDispatch;
   private readonly logger: TLogger;
   private planErrors = new Map<string, string>();
@@ -58,7 +59,7 @@ export class ListenerSet {
         continue;
       }
 
-      const created: TListener = { binding, server: null, error: null, routes: new Map(), sockets: new Set() };
+      const created: TListener = { binding, server: null, error: null, routes: new Map() };
       this.listeners.set(key, created);
       openings.push(this.open(created));
     }
@@ -74,25 +75,27 @@ export class ListenerSet {
       if (!listener.binding.virtualServers.some((vs) => vs.name === virtualServer)) continue;
       if (listener.error) return { status: 'error', reason: listener.error };
 
-      return listener.server ? { status: 'listening', reason: null } : { status: 'unknown', reason: null };
+      return { status: listener.server ? 'listening' : 'unknown', reason: null };
     }
 
     return { status: 'unknown', reason: null };
   }
 
-  /** Stops accepting everywhere; `isDropping` also cuts the sessions still open. */
-  close(isDropping: boolean): void {
-    for (const listener of this.listeners.values()) {
-      listener.server?.close();
-      if (isDropping) for (const socket of listener.sockets) socket.destroy();
-    }
+  /** Stops accepting everywhere; sessions in flight go on. */
+  stopAccepting(): void {
+    for (const listener of this.listeners.values()) listener.server?.close();
     this.listeners.clear();
+  }
+
+  dropSessions(): void {
+    for (const socket of this.sockets) socket.destroy();
   }
 
   private async open(listener: TListener): Promise<void> {
     const { address, port, key } = listener.binding;
     try {
-      const server = await openServer(address, port, (socket) => this.onConnection(listener, socket));
+      const onSocket = (socket: net.Socket) => this.onConnection(listener, socket);
+      const server = await openServer(address, port, onSocket);
       if (this.listeners.get(key) !== listener) {
         server.close();
         return;
@@ -122,8 +125,8 @@ export class ListenerSet {
       return;
     }
 
-    listener.sockets.add(socket);
-    socket.once('close', () => listener.sockets.delete(socket));
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
     this.dispatch(socket, virtualServer);
   }
 }

@@ -4,7 +4,9 @@ import type { TSnapshotVirtualServer } from '@portcullis/contracts';
 import { planBindings } from './plan-bindings.ts';
 import { pickVirtualServer } from './pick-virtual-server.ts';
 
-function vs(name: string, address: string, port: number, mask: string | null = null): TSnapshotVirtualServer {
+type TVs = TSnapshotVirtualServer;
+
+function vs(name: string, address: string, port: number, mask: string | null = null): TVs {
   return {
     name,
     destination: { type: mask ? 'NETWORK' : 'HOST', address, mask },
@@ -26,7 +28,8 @@ describe('planBindings', () => {
   });
 
   it('should put hosts and networks sharing a port on one wildcard socket', () => {
-    const plan = planBindings([vs('net', '127.0.0.0', 2525, '255.0.0.0'), vs('host', '127.0.0.5', 2525)]);
+    const network = vs('net', '127.0.0.0', 2525, '255.0.0.0');
+    const plan = planBindings([network, vs('host', '127.0.0.5', 2525)]);
     const binding = plan.bindings.get('0.0.0.0|2525');
 
     assert.equal(plan.bindings.size, 1);

@@ -23,6 +23,9 @@ export interface TBindingPlan {
 
 const WILDCARD = { 4: '0.0.0.0', 6: '::' } as const;
 
+// A destination while grouping: `isWide` when it needs the wildcard socket.
+type TGroupEntry = TBoundVirtualServer & { address: string; isWide: boolean };
+
 /**
  * Groups enabled virtual servers into sockets whose binds cannot collide: a port on
  * which any network destination (or a wildcard host) listens gets one wildcard
@@ -31,14 +34,16 @@ const WILDCARD = { 4: '0.0.0.0', 6: '::' } as const;
  */
 export function planBindings(virtualServers: TSnapshotVirtualServer[]): TBindingPlan {
   const errors = new Map<string, string>();
-  const groups = new Map<string, Array<TBoundVirtualServer & { address: string; isWide: boolean }>>();
-  const sorted = [...virtualServers].filter((vs) => vs.enabled).sort((a, b) => a.name.localeCompare(b.name));
+  const groups = new Map<string, TGroupEntry[]>();
+  const enabled = virtualServers.filter((vs) => vs.enabled);
+  const sorted = enabled.sort((a, b) => a.name.localeCompare(b.name));
 
   for (const vs of sorted) {
     const isNetwork = vs.destination.type === 'NETWORK';
     const network = parseNetwork(vs.destination.address, isNetwork ? vs.destination.mask : null);
     if (!network) {
-      errors.set(vs.name, `invalid destination ${vs.destination.address}/${vs.destination.mask ?? ''}`);
+      const { address, mask } = vs.destination;
+      errors.set(vs.name, `invalid destination ${address}/${mask ?? ''}`);
       continue;
     }
 

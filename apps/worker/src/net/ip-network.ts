@@ -75,7 +75,8 @@ function ipv6ToBigInt(address: string): bigint {
   const headGroups = head ? head.split(':') : [];
   const tailGroups = tail ? tail.split(':') : [];
   const missing = 8 - headGroups.length - tailGroups.length;
-  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(missing).fill('0'), ...tailGroups];
+  const zeros: string[] = Array(missing).fill('0');
+  const groups = tail === undefined ? headGroups : [...headGroups, ...zeros, ...tailGroups];
 
   return groups.reduce((sum, group) => (sum << 16n) + BigInt(parseInt(group, 16)), 0n);
 }

@@ -1,5 +1,8 @@
 import type { TRefusal } from './verdicts.ts';
 
+/** An Error smtp-server sends as a reply: `responseCode` and the message as text. */
+export type TSmtpError = Error & { responseCode: number };
+
 export interface TReply {
   code: number;
   // RFC 3463 enhanced status code; left out of replies sent before EHLO (RFC 2034 3).
@@ -13,7 +16,11 @@ export interface TReply {
  */
 export const REPLY_TABLE: Record<TRefusal, TReply> = {
   // RFC 5321 3.1: 421 instead of the greeting; 4.3.5 "system incorrectly configured".
-  no_pool: { code: 421, enhanced: '4.3.5', text: 'Service not available, no mail server configured' },
+  no_pool: {
+    code: 421,
+    enhanced: '4.3.5',
+    text: 'Service not available, no mail server configured',
+  },
   // RFC 5321 4.2.2 451 "local error in processing"; RFC 3463 4.4.1 "no answer from host".
   no_member_available: {
     code: 451,
@@ -34,13 +41,17 @@ export const REPLY_TABLE: Record<TRefusal, TReply> = {
     text: 'Connection to the mail server was lost during the message, try again later',
   },
   // RFC 5321 4.5.3.1.10 and RFC 1870 6.1: 552 once the data is drained; RFC 3463 5.3.4.
-  message_too_large: { code: 552, enhanced: '5.3.4', text: 'Message exceeds the fixed maximum message size' },
+  message_too_large: {
+    code: 552,
+    enhanced: '5.3.4',
+    text: 'Message exceeds the fixed maximum message size',
+  },
   // RFC 5321 3.8: 421 when the service is shutting down; RFC 3463 4.3.2.
   worker_stopping: { code: 421, enhanced: '4.3.2', text: 'Service shutting down, try again later' },
 };
 
 /** An error smtp-server turns into the reply (it reads responseCode and message). */
-export function refusalError(refusal: TRefusal, withEnhanced = true): Error & { responseCode: number } {
+export function refusalError(refusal: TRefusal, withEnhanced = true): TSmtpError {
   const reply = REPLY_TABLE[refusal];
   const text = withEnhanced ? `${reply.enhanced} ${reply.text}` : reply.text;
 

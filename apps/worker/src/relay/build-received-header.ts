@@ -22,7 +22,8 @@ let cachedDate = '';
  * 4.4): who the client said it was, where it really connected from, and us.
  */
 export function buildReceivedHeader(info: TReceivedInfo): Buffer {
-  const literal = net.isIPv6(info.clientAddress) ? `[IPv6:${info.clientAddress}]` : `[${info.clientAddress}]`;
+  const address = info.clientAddress;
+  const literal = net.isIPv6(address) ? `[IPv6:${address}]` : `[${address}]`;
   const helo = info.helo || literal;
   const recipient = info.recipient ? `\r\n\tfor <${info.recipient}>` : '';
   const header =
@@ -40,10 +41,10 @@ function formatDate(now: number): string {
 
   const d = new Date(second * 1000);
   const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   cachedSecond = second;
-  cachedDate =
-    `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+  cachedDate = `${day} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} +0000`;
 
   return cachedDate;
 }

@@ -14,7 +14,7 @@ describe('DotStuffer', () => {
     ['leaves text without line-start dots alone', ['a.b\r\nc.d\r\n'], 'a.b\r\nc.d\r\n.\r\n'],
     ['doubles a dot after CRLF', ['a\r\n.b\r\n'], 'a\r\n..b\r\n.\r\n'],
     ['doubles a dot at the very start', ['.x\r\n'], '..x\r\n.\r\n'],
-    ['doubles a dot after a bare LF (smuggling)', ['a\n.\nMAIL FROM:<x>\r\n'], 'a\n..\nMAIL FROM:<x>\r\n.\r\n'],
+    ['doubles a dot after a bare LF (smuggling)', ['a\n.\nQUIT\r\n'], 'a\n..\nQUIT\r\n.\r\n'],
     ['doubles a dot after a bare CR', ['a\r.\r\n'], 'a\r..\r\n.\r\n'],
     ['tracks a line start across chunks', ['a\r\n', '.b\r', '.c\r\n'], 'a\r\n..b\r..c\r\n.\r\n'],
     ['adds the missing final CRLF', ['no newline'], 'no newline\r\n.\r\n'],

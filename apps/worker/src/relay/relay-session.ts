@@ -12,7 +12,9 @@ import type { PoolRuntime } from './pools/pool-runtime.ts';
 import { writeMessage } from './write-message.ts';
 
 /** Either the member's own reply, mirrored to the client, or our refusal. */
-export type TRelayOutcome = { reply: TSmtpReply; refusal?: undefined } | { refusal: TRefusal; reply?: undefined };
+export type TRelayOutcome =
+  | { reply: TSmtpReply; refusal?: undefined }
+  | { refusal: TRefusal; reply?: undefined };
 
 export interface TRelaySessionOptions {
   pool: PoolRuntime;
@@ -77,7 +79,8 @@ export class RelaySession {
       if (!transaction) return { refusal: 'backend_lost' } as const;
 
       try {
-        const reply = await transaction.connection.command(formatRcptCommand(recipient), BACKEND_TIMEOUTS_MS.rcpt);
+        const command = formatRcptCommand(recipient);
+        const reply = await transaction.connection.command(command, BACKEND_TIMEOUTS_MS.rcpt);
         // A 421 would end the client's session if mirrored; it is the member's trouble.
         if (reply.code !== 421) return { reply };
 
@@ -111,7 +114,8 @@ export class RelaySession {
         if (written !== 'sent') {
           // Never finish a message the client did not finish: drop the connection.
           this.drop(transaction);
-          return drained(source, written === 'too_large' ? 'message_too_large' : 'backend_lost_in_data');
+          const isTooLarge = written === 'too_large';
+          return drained(source, isTooLarge ? 'message_too_large' : 'backend_lost_in_data');
         }
 
         reply = await connection.readReply(BACKEND_TIMEOUTS_MS.dataEnd);
@@ -143,7 +147,11 @@ export class RelaySession {
     return next;
   }
 
-  private async tryMail(member: MemberRuntime, sender: SMTPServerAddress, tid: string): Promise<TRelayOutcome | null> {
+  private async tryMail(
+    member: MemberRuntime,
+    sender: SMTPServerAddress,
+    tid: string,
+  ): Promise<TRelayOutcome | null> {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       let lease: TLease;
       try {
@@ -167,7 +175,6 @@ export class RelaySession {
         }
 
         this.transaction = { ...lease, tid };
-        if (this.isClosed) await this.abandonTransaction();
 
         return { reply };
       } catch (error) {
@@ -206,7 +213,8 @@ export class RelaySession {
 
     try {
       const refusal = await sendXclient(connection, this.options.client, this.options.heloName);
-      if (refusal) this.options.logger().warn({ member: connection.target, refusal }, 'xclient refused');
+      const member = connection.target;
+      if (refusal) this.options.logger().warn({ member, refusal }, 'xclient refused');
     } catch (error) {
       connection.destroy();
       throw error;
@@ -261,7 +269,8 @@ export class RelaySession {
 
   private markDown(member: MemberRuntime, reason: string, tid: string): void {
     member.markDown(reason);
-    this.options.logger().warn({ tid, member: member.key, pool: this.options.pool.name, reason }, 'member failed, marked down');
+    const fields = { tid, member: member.key, pool: this.options.pool.name, reason };
+    this.options.logger().warn(fields, 'member failed, marked down');
   }
 }
 

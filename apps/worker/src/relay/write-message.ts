@@ -17,7 +17,11 @@ export type TWriteOutcome = 'sent' | 'too_large' | 'client_gone';
  * member never takes a truncated message; the caller must drop the connection then.
  * Rejects with a WorkerError when the member's connection fails.
  */
-export function writeMessage(socket: net.Socket, header: Buffer, source: SMTPServerDataStream): Promise<TWriteOutcome> {
+export function writeMessage(
+  socket: net.Socket,
+  header: Buffer,
+  source: SMTPServerDataStream,
+): Promise<TWriteOutcome> {
   const stuffer = new DotStuffer();
 
   return new Promise((resolve, reject) => {
@@ -64,10 +68,14 @@ export function writeMessage(socket: net.Socket, header: Buffer, source: SMTPSer
       finish(null, 'sent');
     };
     const onSourceClose = () => finish(null, 'client_gone');
-    const onSocketClose = () => finish(new WorkerError('BACKEND_CLOSED', 'member closed during DATA'), 'sent');
+    const onSocketClose = () => {
+      finish(new WorkerError('BACKEND_CLOSED', 'member closed during DATA'), 'sent');
+    };
     // A listener of our own: socket.setTimeout(ms, callback) would add one per message
     // on a reused connection and never remove it.
-    const onTimeout = () => finish(new WorkerError('BACKEND_TIMEOUT', 'member stopped taking message data'), 'sent');
+    const onTimeout = () => {
+      finish(new WorkerError('BACKEND_TIMEOUT', 'member stopped taking message data'), 'sent');
+    };
 
     socket.cork();
     socket.write(header);

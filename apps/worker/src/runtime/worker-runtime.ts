@@ -12,6 +12,7 @@ import { VirtualServerService } from '../smtp/virtual-server-service.ts';
 // Idle member connections are closed with QUIT after this long unused.
 const IDLE_BACKEND_MS = 10_000;
 const IDLE_SWEEP_MS = 1_000;
+const STOP_GRACE_MS = 50;
 
 export interface TWorkerRuntimeOptions {
   workerId: string;
@@ -59,7 +60,9 @@ export class WorkerRuntime {
   report(): TWorkerReport {
     const snapshot = this.snapshot;
     const listeners = (snapshot?.virtualServers ?? []).map((vs) => {
-      const status = vs.enabled ? this.listeners.statusOf(vs.name) : { status: 'disabled' as const, reason: null };
+      const status = vs.enabled
+        ? this.listeners.statusOf(vs.name)
+        : { status: 'disabled' as const, reason: null };
 
       return { virtualServer: vs.name, ...status };
     });
@@ -87,13 +90,14 @@ export class WorkerRuntime {
   async stop(): Promise<void> {
     await this.tail;
     clearInterval(this.sweeper);
-    this.listeners.close(false);
+    this.listeners.stopAccepting();
     for (const monitor of this.monitors.values()) monitor.stop();
     for (const service of [...this.services.values(), ...this.retired]) service.shutdown();
-    for (const pool of this.pools.values()) pool.closeIdle();
+    for (const pool of this.pools.values()) pool.retire();
 
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    this.listeners.close(true);
+    // Give the 421s a moment to leave, then cut whoever is still connected.
+    await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
+    this.listeners.dropSessions();
   }
 
   private async applyNow(snapshot: TSnapshot): Promise<boolean> {
@@ -117,7 +121,7 @@ export class WorkerRuntime {
 
       this.monitors.get(name)?.stop();
       this.monitors.delete(name);
-      pool.closeIdle();
+      pool.retire();
       this.pools.delete(name);
     }
 
@@ -127,7 +131,9 @@ export class WorkerRuntime {
       else this.pools.set(config.name, new PoolRuntime(config));
 
       const runtime = this.pools.get(config.name) as PoolRuntime;
-      const monitor = this.monitors.get(config.name) ?? new HealthMonitor(runtime, this.options.hostname, this.options.logger);
+      const monitor =
+        this.monitors.get(config.name) ??
+        new HealthMonitor(runtime, this.options.hostname, this.options.logger);
       this.monitors.set(config.name, monitor);
       monitor.sync();
     }
@@ -140,7 +146,7 @@ export class WorkerRuntime {
     for (const vs of snapshot.virtualServers) {
       if (!vs.enabled) continue;
 
-      const securityProfile = vs.securityProfile ? (profiles.get(vs.securityProfile) ?? null) : null;
+      const securityProfile = profiles.get(vs.securityProfile ?? '') ?? null;
       const fingerprint = JSON.stringify([vs, securityProfile]);
       active.add(vs.name);
       if (this.fingerprints.get(vs.name) === fingerprint) continue;

@@ -1,7 +1,9 @@
 /**
  * smtp-server's SMTPStream._feedDataStream with one change: it finds candidate dots
  * with Buffer.indexOf (memchr) instead of testing every byte in a JavaScript loop,
- * which cost a tenth of the worker's CPU on 100 KB messages. Everything else — the
+ * which cost a tenth of the worker's CPU on 100 KB messages, and it does not copy
+ * every chunk behind the 4 bytes held back from the one before unless a dot sits
+ * at the seam (halving the buffers the garbage collector must chase). The rest — the
  * 4 held-back bytes, the start-of-data rules that stop smuggling by segmentation,
  * unstuffing one dot per pass, backpressure — is the library's logic step for step
  * (smtp-server 3.21.6, dist/esm/smtp-stream.js), and a differential test
@@ -32,8 +34,15 @@ export function fastFeedDataStream(this: SMTPStream, input: Buffer, done: TDone)
 
   const held = self._lastBytes;
   if (held && held.length) {
-    chunk = Buffer.concat([held, chunk], held.length + chunk.length);
     self._lastBytes = false;
+    if (canEmitApart(self, held, chunk)) {
+      // No dot near the seam, so no end mark or stuffing can span it: send the held
+      // bytes on their own instead of copying the whole chunk behind them.
+      self._countDataBytes(held.length);
+      if (dataStream.writable) dataStream.write(held);
+    } else {
+      chunk = Buffer.concat([held, chunk], held.length + chunk.length);
+    }
   }
 
   let length = chunk.length;
@@ -86,4 +95,13 @@ export function fastFeedDataStream(this: SMTPStream, input: Buffer, done: TDone)
   };
   dataStream.once('drain', onDrain);
   dataStream.once('close', onDrain);
+}
+
+// The held bytes can go out before the chunk when nothing at the seam can start an
+// end mark or an escape: no dot among them or in the chunk's first two bytes, and
+// the message has begun (the start-of-data rules look at the first bytes together).
+function canEmitApart(self: TStreamInternals, held: Buffer, chunk: Buffer): boolean {
+  if (self._atDataStart || chunk.length < 2) return false;
+
+  return held.indexOf(DOT) === -1 && chunk[0] !== DOT && chunk[1] !== DOT;
 }

@@ -32,7 +32,10 @@ const ENHANCED_CODE = /^[245]\.\d{1,3}\.\d{1,3}(?: |$)/;
 type TSend = (code: number, data?: string | string[] | null, context?: string | false) => void;
 
 interface TConnectionInternals {
-  _server: { options: { maxClients?: number; greetingDelayMs?: number }; connections: Set<unknown> };
+  _server: {
+    options: { maxClients?: number; greetingDelayMs?: number };
+    connections: Set<unknown>;
+  };
   _setListeners(callback: () => void): void;
   connectionReady(): void;
   send: TSend;
@@ -54,7 +57,8 @@ export function patchSmtpServer(): void {
     this._setListeners(() => {
       const { maxClients, greetingDelayMs } = this._server.options;
       if (maxClients && this._server.connections.size > maxClients) {
-        return this.send(421, `${this.name} Too many connected clients, try again in a moment`, false);
+        const text = `${this.name} Too many connected clients, try again in a moment`;
+        return this.send(421, text, false);
       }
 
       const delayMs = greetingDelayMs ?? LIBRARY_GREETING_DELAY_MS;
@@ -77,8 +81,10 @@ export function patchSmtpServer(): void {
 }
 
 function assertPatchable(proto: object, methods: string[]): void {
-  const missing = methods.filter((name) => typeof (proto as Record<string, unknown>)[name] !== 'function');
+  const members = proto as Record<string, unknown>;
+  const missing = methods.filter((name) => typeof members[name] !== 'function');
   if (missing.length === 0) return;
 
-  throw new WorkerError('SMTP_LIBRARY_CHANGED', `smtp-server lacks ${missing.join(', ')}; see patch-smtp-server.ts`);
+  const message = `smtp-server lacks ${missing.join(', ')}; see patch-smtp-server.ts`;
+  throw new WorkerError('SMTP_LIBRARY_CHANGED', message);
 }

@@ -17,6 +17,8 @@ export interface TBackendOptions {
   offersXclient?: boolean;
   // Count bytes and hash them instead of keeping the message (large message tests).
   isCountingOnly?: boolean;
+  // Defaults to an ephemeral port.
+  port?: number;
 }
 
 export interface TBackend {
@@ -30,7 +32,13 @@ export interface TBackend {
 /** A real SMTP server standing in for a pool member. */
 export async function startBackend(options: TBackendOptions = {}): Promise<TBackend> {
   const unknown = new Set(options.unknownRecipients ?? []);
-  const backend: TBackend = { port: 0, messages: [], connections: 0, bytes: 0, stop: async () => undefined };
+  const backend: TBackend = {
+    port: 0,
+    messages: [],
+    connections: 0,
+    bytes: 0,
+    stop: async () => undefined,
+  };
 
   const serverOptions: SMTPServerOptions & { greetingDelayMs: number } = {
     authOptional: true,
@@ -48,9 +56,8 @@ export async function startBackend(options: TBackendOptions = {}): Promise<TBack
     onRcptTo(address, _session, callback) {
       if (!unknown.has(address.address)) return callback();
 
-      callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), {
-        responseCode: 550,
-      }));
+      const text = `5.1.1 <${address.address}>: Recipient address rejected: User unknown`;
+      callback(Object.assign(new Error(text), { responseCode: 550 }));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -75,7 +82,7 @@ export async function startBackend(options: TBackendOptions = {}): Promise<TBack
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   backend.port = (server.server.address() as AddressInfo).port;
   backend.stop = () =>

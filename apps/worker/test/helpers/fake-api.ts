@@ -51,7 +51,8 @@ export class FakeApi {
     const workerId = request.headers['x-portcullis-worker'];
     if (request.headers.authorization !== `Bearer ${this.secret}` || typeof workerId !== 'string') {
       response.writeHead(401, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'bad worker secret' } }));
+      const error = { code: 'UNAUTHENTICATED', message: 'bad worker secret' };
+      response.end(JSON.stringify({ error }));
       return;
     }
     this.workerIds.add(workerId);

@@ -102,7 +102,11 @@ export class RawSmtpClient {
 }
 
 /** Connects, reads the greeting and says EHLO. */
-export async function openSession(port: number, helo = 'client.test', host = '127.0.0.1'): Promise<RawSmtpClient> {
+export async function openSession(
+  port: number,
+  helo = 'client.test',
+  host = '127.0.0.1',
+): Promise<RawSmtpClient> {
   const client = await RawSmtpClient.connect(port, host);
   const greeting = await client.read();
   if (greeting.code !== 220) throw new Error(`greeting ${greeting.code} ${greeting.text}`);
@@ -111,4 +115,14 @@ export async function openSession(port: number, helo = 'client.test', host = '12
   if (ehlo.code !== 250) throw new Error(`EHLO ${ehlo.code} ${ehlo.text}`);
 
   return client;
+}
+
+/** One whole session carrying one small message; resolves the final reply code. */
+export async function relayOne(port: number, subject: string, host?: string): Promise<number> {
+  const client = await openSession(port, 'client.test', host);
+  const message = `Subject: ${subject}\r\n\r\nbody`;
+  const reply = await client.sendMail('s@example.com', ['r@example.org'], message);
+  client.close();
+
+  return reply.code;
 }

@@ -3,7 +3,14 @@ import { startWorker } from '../../src/start-worker.ts';
 
 // Runs in the child forked by worker-process.ts.
 const worker = await startWorker(
-  { apiUrl: null, workerSecret: '', workerId: 'child', stateDir: null, hostname: 'gw.portcullis.test', logLevel: 'silent' },
+  {
+    apiUrl: null,
+    workerSecret: '',
+    workerId: 'child',
+    stateDir: null,
+    hostname: 'gw.portcullis.test',
+    logLevel: 'silent',
+  },
   { logger: createLogger('silent', 'child') },
 );
 let peak = process.memoryUsage().rss;

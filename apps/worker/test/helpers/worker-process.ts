@@ -17,10 +17,16 @@ export interface TWorkerProcess {
 }
 
 export async function startWorkerProcess(): Promise<TWorkerProcess> {
-  const child = fork(CHILD_SCRIPT, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // The flags `npm start` runs the worker with (see package.json and the README).
+  const child = fork(CHILD_SCRIPT, [], {
+    execArgv: ['--max-semi-space-size=4', '--optimize-for-size', '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let nextId = 0;
   const pending = new Map<number, (value: number) => void>();
-  child.on('message', (message: { id: number; value: number }) => pending.get(message.id)?.(message.value));
+  child.on('message', (message: { id: number; value: number }) => {
+    pending.get(message.id)?.(message.value);
+  });
 
   const call = (type: string, payload?: unknown) =>
     new Promise<number>((resolve) => {

@@ -38,15 +38,25 @@ export class BackendConnection {
     this.socket = socket;
     this.target = target;
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('error', (error) => this.fail(new WorkerError('BACKEND_CLOSED', error.message, { cause: error })));
-    socket.on('close', () => this.fail(new WorkerError('BACKEND_CLOSED', 'connection closed by the member')));
+    socket.on('error', (error) => {
+      this.fail(new WorkerError('BACKEND_CLOSED', error.message, { cause: error }));
+    });
+    socket.on('close', () => {
+      this.fail(new WorkerError('BACKEND_CLOSED', 'connection closed by the member'));
+    });
   }
 
   /** Connects, reads the 220 greeting and introduces itself with EHLO (HELO as fallback). */
-  static async open(target: TBackendTarget, heloName: string, signal?: AbortSignal): Promise<BackendConnection> {
+  static async open(
+    target: TBackendTarget,
+    heloName: string,
+    signal?: AbortSignal,
+  ): Promise<BackendConnection> {
     const socket = net.connect({ host: target.address, port: target.port, noDelay: true });
     const connection = new BackendConnection(socket, target);
-    const onAbort = () => connection.fail(new WorkerError('BACKEND_TIMEOUT', 'gave up on the member'));
+    const onAbort = () => {
+      connection.fail(new WorkerError('BACKEND_TIMEOUT', 'gave up on the member'));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
 
     try {
@@ -55,7 +65,8 @@ export class BackendConnection {
       const greeting = await connection.readReply(BACKEND_TIMEOUTS_MS.greeting);
       connection.isGreeted = true;
       if (greeting.code !== 220) {
-        throw new WorkerError('BACKEND_CONNECT_FAILED', `greeting ${greeting.code} ${replyText(greeting)}`);
+        const reason = `greeting ${greeting.code} ${replyText(greeting)}`;
+        throw new WorkerError('BACKEND_CONNECT_FAILED', reason);
       }
 
       await connection.hello(heloName);
@@ -79,7 +90,8 @@ export class BackendConnection {
 
     const helo = await this.command(`HELO ${heloName}`, BACKEND_TIMEOUTS_MS.command);
     if (helo.code !== 250) {
-      throw new WorkerError('BACKEND_CONNECT_FAILED', `HELO refused: ${helo.code} ${replyText(helo)}`);
+      const reason = `HELO refused: ${helo.code} ${replyText(helo)}`;
+      throw new WorkerError('BACKEND_CONNECT_FAILED', reason);
     }
 
     this.capabilities = NO_CAPABILITIES;
@@ -122,7 +134,8 @@ export class BackendConnection {
   private waitForConnect(): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new WorkerError('BACKEND_CONNECT_FAILED', `connect timed out after ${BACKEND_TIMEOUTS_MS.connect} ms`));
+        const reason = `connect timed out after ${BACKEND_TIMEOUTS_MS.connect} ms`;
+        reject(new WorkerError('BACKEND_CONNECT_FAILED', reason));
       }, BACKEND_TIMEOUTS_MS.connect);
       const onError = (error: Error) => {
         clearTimeout(timer);
@@ -171,7 +184,8 @@ export class BackendConnection {
       return;
     }
 
-    this.fail(new WorkerError('BACKEND_PROTOCOL', `unexpected reply ${reply.code} ${replyText(reply)}`));
+    const reason = `unexpected reply ${reply.code} ${replyText(reply)}`;
+    this.fail(new WorkerError('BACKEND_PROTOCOL', reason));
   }
 
   private fail(error: Error): void {

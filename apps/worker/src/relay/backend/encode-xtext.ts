@@ -3,7 +3,8 @@ export function encodeXtext(value: string): string {
   let out = '';
   for (const char of Buffer.from(value, 'utf8')) {
     const isPlain = char >= 33 && char <= 126 && char !== 0x2b && char !== 0x3d;
-    out += isPlain ? String.fromCharCode(char) : `+${char.toString(16).toUpperCase().padStart(2, '0')}`;
+    const hex = char.toString(16).toUpperCase().padStart(2, '0');
+    out += isPlain ? String.fromCharCode(char) : `+${hex}`;
   }
 
   return out;

@@ -49,7 +49,9 @@ export class ReplyParser {
 
   private takeLine(line: string): TSmtpReply | null {
     const match = REPLY_LINE.exec(line);
-    if (!match) throw new WorkerError('BACKEND_PROTOCOL', `not an SMTP reply: ${line.slice(0, 80)}`);
+    if (!match) {
+      throw new WorkerError('BACKEND_PROTOCOL', `not an SMTP reply: ${line.slice(0, 80)}`);
+    }
 
     const code = Number(match[1]);
     if (this.lines.length > 0 && code !== this.code) {

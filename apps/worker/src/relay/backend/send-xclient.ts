@@ -29,7 +29,8 @@ export async function sendXclient(
   if (offered.has('NAME')) attributes.push('NAME=[UNAVAILABLE]');
   if (attributes.length === 0) return 'no usable XCLIENT attribute';
 
-  const reply = await connection.command(`XCLIENT ${attributes.join(' ')}`, BACKEND_TIMEOUTS_MS.command);
+  const command = `XCLIENT ${attributes.join(' ')}`;
+  const reply = await connection.command(command, BACKEND_TIMEOUTS_MS.command);
   if (reply.code !== 220) return `${reply.code} ${replyText(reply)}`;
 
   await connection.hello(heloName);

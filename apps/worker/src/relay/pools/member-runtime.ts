@@ -25,6 +25,9 @@ export class MemberRuntime {
   ratio: number;
   isEnabled: boolean;
   isMonitored = false;
+  // Set when a snapshot removes the member (or its pool): connections coming back
+  // from sessions in flight are closed instead of kept idle where nothing sweeps.
+  isRetired = false;
   health: 'up' | 'down' | 'unchecked' = 'unchecked';
   reason: string | null = null;
   downSince = 0;
@@ -50,7 +53,7 @@ export class MemberRuntime {
   }
 
   isEligible(now: number): boolean {
-    if (!this.isEnabled) return false;
+    if (!this.isEnabled || this.isRetired) return false;
     if (this.health !== 'down') return true;
 
     // Without a monitor nothing else would ever bring the member back.
@@ -90,7 +93,8 @@ export class MemberRuntime {
 
   putIdle(connection: BackendConnection): void {
     if (connection.isClosed) return;
-    if (!this.isEnabled || this.health === 'down' || this.idle.length >= MAX_IDLE_PER_MEMBER) {
+    const isUnwanted = this.isRetired || !this.isEnabled || this.health === 'down';
+    if (isUnwanted || this.idle.length >= MAX_IDLE_PER_MEMBER) {
       connection.quit();
       return;
     }
@@ -101,6 +105,11 @@ export class MemberRuntime {
       if (index !== -1) this.idle.splice(index, 1);
     };
     this.idle.push(entry);
+  }
+
+  retire(): void {
+    this.isRetired = true;
+    this.closeIdle();
   }
 
   /** Says QUIT to connections idle since before `cutoff` (all of them by default). */

@@ -21,7 +21,9 @@ function pool(method: TSnapshotPool['loadBalancingMethod'], ratios: number[]): P
 }
 
 function picks(runtime: PoolRuntime, times: number): string[] {
-  return Array.from({ length: times }, () => pickMember(runtime, new Set(), Date.now())?.nodeName ?? '-');
+  const pickOne = () => pickMember(runtime, new Set(), Date.now())?.nodeName ?? '-';
+
+  return Array.from({ length: times }, pickOne);
 }
 
 describe('pickMember', () => {

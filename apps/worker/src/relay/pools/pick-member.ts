@@ -1,12 +1,14 @@
 import type { MemberRuntime } from './member-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
 
+type TTried = ReadonlySet<MemberRuntime>;
+
 /**
  * Chooses the member for the next transaction by the pool's load-balancing method,
  * skipping disabled members, members marked down and those already tried for this
  * transaction (failover calls it again with a longer `tried` set).
  */
-export function pickMember(pool: PoolRuntime, tried: ReadonlySet<MemberRuntime>, now: number): MemberRuntime | null {
+export function pickMember(pool: PoolRuntime, tried: TTried, now: number): MemberRuntime | null {
   switch (pool.config.loadBalancingMethod) {
     case 'LEAST_CONNECTIONS':
       return pickLeastConnections(pool, tried, now);
@@ -17,7 +19,7 @@ export function pickMember(pool: PoolRuntime, tried: ReadonlySet<MemberRuntime>,
   }
 }
 
-function pickRoundRobin(pool: PoolRuntime, tried: ReadonlySet<MemberRuntime>, now: number): MemberRuntime | null {
+function pickRoundRobin(pool: PoolRuntime, tried: TTried, now: number): MemberRuntime | null {
   const count = pool.members.length;
 
   for (let step = 0; step < count; step += 1) {
@@ -32,7 +34,11 @@ function pickRoundRobin(pool: PoolRuntime, tried: ReadonlySet<MemberRuntime>, no
   return null;
 }
 
-function pickLeastConnections(pool: PoolRuntime, tried: ReadonlySet<MemberRuntime>, now: number): MemberRuntime | null {
+function pickLeastConnections(
+  pool: PoolRuntime,
+  tried: TTried,
+  now: number,
+): MemberRuntime | null {
   const count = pool.members.length;
   let best: MemberRuntime | null = null;
   let bestIndex = 0;
@@ -55,7 +61,7 @@ function pickLeastConnections(pool: PoolRuntime, tried: ReadonlySet<MemberRuntim
 
 // Smooth weighted round robin: every eligible member gains its ratio, the richest
 // is chosen and pays the total, which spreads picks evenly within each cycle.
-function pickByRatio(pool: PoolRuntime, tried: ReadonlySet<MemberRuntime>, now: number): MemberRuntime | null {
+function pickByRatio(pool: PoolRuntime, tried: TTried, now: number): MemberRuntime | null {
   let best: MemberRuntime | null = null;
   let total = 0;
 

@@ -35,10 +35,15 @@ export class PoolRuntime {
       return member;
     });
 
-    for (const removed of previous.values()) removed.closeIdle();
+    for (const removed of previous.values()) removed.retire();
   }
 
   closeIdle(cutoff?: number): void {
     for (const member of this.members) member.closeIdle(cutoff);
+  }
+
+  /** The pool is gone from the configuration; sessions still holding it finish. */
+  retire(): void {
+    for (const member of this.members) member.retire();
   }
 }
