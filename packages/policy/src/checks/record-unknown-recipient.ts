@@ -1,0 +1,71 @@
+// Directory harvesting: a client that asks for more non-existent recipients per minute than
+// the profile allows is refused for blockSeconds. Counted per client (IPv4 address or IPv6
+// /64) in the shared store, not per session, so RSET and reconnecting do not reset it.
+//
+// The caller reports each unknown recipient: one a backend refused with 550 5.1.1, or one
+// missing from validRecipients (see isRecipientUnknown). It asks isHarvestBlocked at
+// connect and at RCPT, and only refuses when the profile blocks directory_harvest.
+//
+// Fails OPEN: without the store nothing is counted and nobody is blocked. A harvester gets
+// a few more guesses during an outage; legitimate mail keeps flowing.
+import type { TSecurityProfileSettings } from '@portcullis/contracts';
+import { normalizeAddress } from '../mail/address.ts';
+import type { TViolationFound } from '../results/check-result.ts';
+import { COUNTER_KEYS, harvestNetwork } from './client-keys.ts';
+import { failOpen, type TPolicyDeps } from './policy-deps.ts';
+
+type THarvestSettings = TSecurityProfileSettings['harvest'];
+
+const HARVEST_WINDOW_MS = 60_000;
+
+/** Counts one unknown recipient; returns the violation once the client is past the limit. */
+export async function recordUnknownRecipient(
+  input: { client: string },
+  settings: THarvestSettings,
+  deps: TPolicyDeps,
+): Promise<TViolationFound | null> {
+  const network = harvestNetwork(input.client);
+  const limit = settings.maxUnknownRecipientsPerMinute;
+
+  try {
+    const count = await deps.store.hit(COUNTER_KEYS.harvestCount(network), HARVEST_WINDOW_MS);
+    if (count <= limit) return null;
+
+    const blockMs = settings.blockSeconds * 1000;
+    const until = deps.store.now() + blockMs;
+    await deps.store.set(COUNTER_KEYS.harvestBlock(network), String(until), blockMs);
+
+    return {
+      violation: 'directory_harvest',
+      detail: `${count} unknown recipients in the last minute from ${network}, limit ${limit}`,
+      retryAfterSeconds: settings.blockSeconds,
+    };
+  } catch (error) {
+    return failOpen(deps, 'directory_harvest', error);
+  }
+}
+
+/** Whether the client is serving a harvest block. */
+export async function isHarvestBlocked(
+  input: { client: string },
+  deps: TPolicyDeps,
+): Promise<boolean> {
+  const network = harvestNetwork(input.client);
+
+  try {
+    const until = await deps.store.get(COUNTER_KEYS.harvestBlock(network));
+
+    return until !== null && Number(until) > deps.store.now();
+  } catch (error) {
+    return failOpen(deps, 'directory_harvest', error) ?? false;
+  }
+}
+
+/** With a validRecipients list, any recipient not on it counts as non-existent. */
+export function isRecipientUnknown(recipient: string, settings: THarvestSettings): boolean {
+  if (settings.validRecipients.length === 0) return false;
+
+  const address = normalizeAddress(recipient);
+
+  return !settings.validRecipients.some((valid) => normalizeAddress(valid) === address);
+}
