@@ -16,7 +16,7 @@ import {
 } from '@portcullis/contracts';
 import { createPrismaClient, createTestDatabase, seedSystemObjects } from '@portcullis/db';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../../apps/api/src/app.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -200,6 +200,9 @@ describe('console: local traffic', () => {
     await page.getByRole('button', { name: 'Finished' }).click();
 
     await page.waitForURL('**/local-traffic/virtual-servers/new?*pool=relay_pool*');
+    // The URL changes before the restored form renders; wait for the form itself.
+    await page.getByLabel('SMTP Profile').waitFor();
+    await waitForInputValue(page.getByLabel('Name', { exact: true }), 'vs_mail');
     assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'vs_mail');
     assert.equal(await page.getByLabel('Service Port', { exact: true }).inputValue(), '2525');
     assert.equal(await page.getByLabel('SMTP Profile').inputValue(), 'smtp_secure');
@@ -297,6 +300,13 @@ describe('console: local traffic', () => {
     assert.deepEqual(pageErrors, []);
   });
 });
+
+async function waitForInputValue(locator: Locator, expected: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && (await locator.inputValue()) !== expected) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 async function openFromNav(page: Page, entry: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: entry }).click();
