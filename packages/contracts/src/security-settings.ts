@@ -19,9 +19,12 @@ export const ZMethodSettings = z.object({
 });
 
 export const ZRateLimitSettings = z.object({
-  messagesPerMinutePerClient: z.number().int().min(1).default(120),
-  messagesPerMinutePerSender: z.number().int().min(1).default(60),
-  concurrentConnectionsPerClient: z.number().int().min(1).default(20),
+  messagesPerMinutePerClient: z.number().int().min(1).default(120)
+    .describe('messages accepted per minute from one client address (IPv6: one network)'),
+  messagesPerMinutePerSender: z.number().int().min(1).default(60)
+    .describe('messages accepted per minute from one envelope sender'),
+  concurrentConnectionsPerClient: z.number().int().min(1).default(20)
+    .describe('connections open at once from one client address (IPv6: one network)'),
   ipv6PrefixLength: z.number().int().min(32).max(128).default(64)
     .describe('IPv6 clients are counted per network of this length'),
 });
@@ -30,31 +33,41 @@ export const ZGreylistSettings = z.object({
   holdSeconds: z.number().int().min(0).default(300).describe('a retry earlier than this is refused again'),
   retryWindowSeconds: z.number().int().min(60).default(86400).describe('a retry later than this starts over'),
   expirySeconds: z.number().int().min(3600).default(36 * 86400).describe('a passed triplet is remembered this long'),
-  ipv4PrefixLength: z.number().int().min(8).max(32).default(24),
-  ipv6PrefixLength: z.number().int().min(32).max(128).default(64),
-  exemptNetworks: z.array(ZCidr).default([]),
-  exemptSenderDomains: z.array(z.string()).default([]),
-  exemptRecipients: z.array(z.string()).default([]),
-  skipWhenSpfPasses: z.boolean().default(false),
+  ipv4PrefixLength: z.number().int().min(8).max(32).default(24)
+    .describe('IPv4 clients share a triplet per network of this length'),
+  ipv6PrefixLength: z.number().int().min(32).max(128).default(64)
+    .describe('IPv6 clients share a triplet per network of this length'),
+  exemptNetworks: z.array(ZCidr).default([])
+    .describe('clients in these addresses or networks are never greylisted'),
+  exemptSenderDomains: z.array(z.string()).default([])
+    .describe('senders of these domains are never greylisted; .example.com adds subdomains'),
+  exemptRecipients: z.array(z.string()).default([])
+    .describe('mail to these addresses (or @example.com for a domain) is never greylisted'),
+  skipWhenSpfPasses: z.boolean().default(false).describe('senders that pass SPF are not greylisted'),
 });
 
 export const ZSpfSettings = z.object({
-  dnsTimeoutMs: z.number().int().min(100).max(30000).default(3000),
-  addReceivedSpfHeader: z.boolean().default(true),
+  dnsTimeoutMs: z.number().int().min(100).max(30000).default(3000)
+    .describe('time limit in milliseconds for the DNS lookups of one check'),
+  addReceivedSpfHeader: z.boolean().default(true)
+    .describe('add a Received-SPF header (RFC 7208 section 9.1) to relayed messages'),
 });
 
 export const ZHarvestSettings = z.object({
-  maxUnknownRecipientsPerMinute: z.number().int().min(1).default(10),
+  maxUnknownRecipientsPerMinute: z.number().int().min(1).default(10)
+    .describe('non-existent recipients one client may try per minute'),
   blockSeconds: z.number().int().min(1).default(600).describe('how long a harvesting client is refused'),
   validRecipients: z.array(z.string()).default([])
     .describe('when not empty, any other recipient counts as non-existent'),
 });
 
 export const ZValidationSettings = z.object({
-  maxMessageBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
-  maxRecipients: z.number().int().min(1).default(100),
+  maxMessageBytes: z.number().int().min(1024).default(10 * 1024 * 1024)
+    .describe('largest message accepted, in bytes'),
+  maxRecipients: z.number().int().min(1).default(100).describe('most recipients of one message'),
   disallowedSenders: z.array(z.string()).default([]).describe('addresses, @domains, networks or reverse-DNS names'),
-  requireResolvableSenderDomain: z.boolean().default(true),
+  requireResolvableSenderDomain: z.boolean().default(true)
+    .describe('refuse senders whose domain has neither an MX nor an A record'),
   protectedDomains: z.array(z.string()).default([])
     .describe('recipient domains accepted here; empty accepts any (set it to close the relay)'),
 });

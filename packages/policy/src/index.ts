@@ -47,12 +47,11 @@ export {
 } from './checks/acquire-connection-slot.ts';
 export { checkGreylist } from './checks/check-greylist.ts';
 export { findGreylistExemption, type TGreylistInput } from './checks/find-greylist-exemption.ts';
-export {
-  isHarvestBlocked,
-  isRecipientUnknown,
-  recordUnknownRecipient,
-} from './checks/record-unknown-recipient.ts';
-export { checkMessageSize, createSizeMeter, type TSizeMeter } from './checks/check-message-size.ts';
+export { recordUnknownRecipient } from './checks/record-unknown-recipient.ts';
+export { isHarvestBlocked } from './checks/is-harvest-blocked.ts';
+export { isRecipientUnknown } from './checks/is-recipient-unknown.ts';
+export { checkMessageSize } from './checks/check-message-size.ts';
+export { createSizeMeter, type TSizeMeter } from './checks/create-size-meter.ts';
 export { checkRecipientCount } from './checks/check-recipient-count.ts';
 export { checkRecipientDomain } from './checks/check-recipient-domain.ts';
 export { checkDisallowedSender } from './checks/check-disallowed-sender.ts';

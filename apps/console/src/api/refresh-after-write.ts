@@ -8,6 +8,11 @@ const CONFIGURATION_PREFIXES: QueryKey[] = [
   ['virtual-servers'],
   ['pools'],
   ['service-profiles'],
+  ['security-profiles'],
+  ['profile-assignments'],
+  ['antivirus'],
+  ['internal-parameters'],
+  ['system'],
   ['config'],
   ['workers'],
 ];

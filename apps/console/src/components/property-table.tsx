@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
 
+// `id` lets other parts of a long form link to the section.
+type TPropertySectionProps = { title: string; id?: string; children: ReactNode };
+
 /**
  * The appliance's form layout: a section heading over a two-column table of
  * property (label) and value (control, with its error beside it).
  */
-export function PropertySection({ title, children }: { title: string; children: ReactNode }) {
+export function PropertySection({ title, id, children }: TPropertySectionProps) {
   return (
-    <table className="property-table">
+    <table id={id} className="property-table">
       <caption className="property-table__heading">{title}</caption>
       <tbody>{children}</tbody>
     </table>

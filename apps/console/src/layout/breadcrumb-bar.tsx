@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { TScreenTitle } from './route-handle.ts';
 
-/** "Local Traffic » Virtual Servers : Virtual Server List » vs_mail", then the screen tab. */
+/** "Local Traffic » Virtual Servers : Virtual Server List » vs_mail", then the screen tabs. */
 export function BreadcrumbBar({ title }: { title: TScreenTitle | undefined }) {
   if (!title) return <div className="breadcrumb-bar" />;
   const screen = title.screenTo && title.object
@@ -21,15 +21,26 @@ export function BreadcrumbBar({ title }: { title: TScreenTitle | undefined }) {
           </>
         )}
       </nav>
-      <div className="screen-tabs">
-        {title.screenTo ? (
-          <Link className="screen-tab screen-tab--active" to={title.screenTo}>
-            {title.screen}
-          </Link>
+      <ScreenTabs title={title} />
+    </div>
+  );
+}
+
+function ScreenTabs({ title }: { title: TScreenTitle }) {
+  const tabs = title.tabs ?? [{ label: title.screen, to: title.screenTo }];
+
+  return (
+    <div className="screen-tabs">
+      {tabs.map(({ label, to }) => {
+        const isActive = label === title.screen;
+        const className = isActive ? 'screen-tab screen-tab--active' : 'screen-tab';
+
+        return to ? (
+          <Link key={label} className={className} to={to}>{label}</Link>
         ) : (
-          <span className="screen-tab screen-tab--active">{title.screen}</span>
-        )}
-      </div>
+          <span key={label} className={className}>{label}</span>
+        );
+      })}
     </div>
   );
 }

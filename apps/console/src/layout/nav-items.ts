@@ -29,24 +29,25 @@ export const MAIN_NAV: TNavNode[] = [
     children: [
       {
         label: 'Security Profiles',
-        children: [placeholder('SMTP', '/protocol-security/security-profiles/smtp')],
+        children: [{ label: 'SMTP', to: '/protocol-security/security-profiles/smtp' }],
       },
-      placeholder('Profiles Assignment', '/protocol-security/profiles-assignment'),
+      { label: 'Profiles Assignment', to: '/protocol-security/profiles-assignment' },
       {
         label: 'Options',
         children: [
-          placeholder('Anti-Virus Protection', '/protocol-security/options/anti-virus'),
-          placeholder('Advanced Configuration', '/protocol-security/options/advanced'),
+          { label: 'Anti-Virus Protection', to: '/protocol-security/options/anti-virus' },
+          { label: 'Advanced Configuration', to: '/protocol-security/options/advanced' },
         ],
       },
-      placeholder('Statistics', '/protocol-security/statistics'),
+      { label: 'Statistics', to: '/protocol-security/statistics' },
     ],
   },
   {
     label: 'System',
     children: [
-      placeholder('DNS', '/system/dns'),
-      placeholder('Logging', '/system/logging'),
+      { label: 'DNS', to: '/system/dns' },
+      { label: 'Logging', to: '/system/logging' },
+      // Users, roles and API tokens come with sign-in.
       placeholder('Users', '/system/users'),
     ],
   },

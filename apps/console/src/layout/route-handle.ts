@@ -11,13 +11,18 @@ export type TRouteHandle = {
   screenTo?: string;
   // The object a screen shows, from its loader's data (e.g. the pool's name).
   object?: string | ((data: unknown) => string | undefined);
+  // Sibling screens shown as tabs beside this one (Statistics: Summary, Violations).
+  tabs?: TScreenTab[];
 };
+
+export type TScreenTab = { label: string; to: string };
 
 export type TScreenTitle = {
   trail: string[];
   screen: string;
   screenTo: string | undefined;
   object: string | undefined;
+  tabs: TScreenTab[] | undefined;
 };
 
 function isRouteHandle(handle: unknown): handle is TRouteHandle {
@@ -29,10 +34,10 @@ export function findScreenTitle(matches: UIMatch[]): TScreenTitle | undefined {
   const match = [...matches].reverse().find((m) => isRouteHandle(m.handle));
 
   if (!match || !isRouteHandle(match.handle)) return undefined;
-  const { trail, screen, screenTo, object } = match.handle;
+  const { trail, screen, screenTo, object, tabs } = match.handle;
   const objectName = typeof object === 'function' ? object(match.loaderData) : object;
 
-  return { trail, screen, screenTo, object: objectName };
+  return { trail, screen, screenTo, object: objectName, tabs };
 }
 
 export function formatTitle(title: TScreenTitle): string {

@@ -39,7 +39,7 @@ export interface TRecordShipperOptions {
 export interface TShipperStats {
   /** Bytes the spool holds on disk. */
   spoolBytes: number;
-  /** Records in the spool, not yet delivered. */
+  /** Records not yet delivered: in the spool, or about to be written to it. */
   pendingRecords: number;
   deliveredRecords: number;
   /** Dropped unsent because the spool was full (SPOOL_FULL). */
@@ -146,7 +146,7 @@ export function createRecordShipper(options: TRecordShipperOptions): TRecordShip
 
     return {
       spoolBytes: sum(spools, (spool) => spool.bytes),
-      pendingRecords: sum(spools, (spool) => spool.pendingRecords),
+      pendingRecords: pending.length + sum(spools, (spool) => spool.pendingRecords),
       deliveredRecords: sum(lanes, (lane) => lane.deliveredRecords),
       droppedRecords: sum(spools, (spool) => spool.droppedRecords),
       rejectedRecords: sum(lanes, (lane) => lane.rejectedRecords),

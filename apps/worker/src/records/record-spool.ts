@@ -108,9 +108,10 @@ export class RecordSpool {
   /** Deletes a delivered batch. */
   remove(batch: TSpoolBatch): Promise<void> {
     return this.serialize(async () => {
-      if (!this.forget(batch)) return;
+      if (!this.batches.includes(batch)) return;
 
       await fs.rm(batch.file, { force: true });
+      this.forget(batch);
     });
   }
 

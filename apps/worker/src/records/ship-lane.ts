@@ -50,20 +50,33 @@ export class ShipLane {
   }
 
   async run(): Promise<void> {
-    const { spool } = this.options;
-
     while (!this.halt.signal.aborted) {
-      const batch = spool.oldest();
-      if (batch) {
-        await this.ship(batch);
-        continue;
+      try {
+        if (await this.step()) return;
+      } catch (error) {
+        // A file system error (disk full, permissions): keep the loop alive and try again.
+        const fields = { kind: this.options.kind, err: (error as Error).message };
+        this.options.logger.error(fields, 'record spool error, will retry');
+        await this.pause(this.options.retryMaxMs, false);
       }
-      if (!spool.hasOpenRecords && this.isDraining) return;
-
-      // Let records gather for a flush interval, then seal what came as one batch.
-      if (!this.isDraining) await this.pause(this.options.flushIntervalMs, true);
-      if (!this.halt.signal.aborted) await spool.seal();
     }
+  }
+
+  /** One turn of the loop; true when a draining lane has nothing left. */
+  private async step(): Promise<boolean> {
+    const { spool } = this.options;
+    const batch = spool.oldest();
+    if (batch) {
+      await this.ship(batch);
+      return false;
+    }
+    if (!spool.hasOpenRecords && this.isDraining) return true;
+
+    // Let records gather for a flush interval, then seal what came as one batch.
+    if (!this.isDraining) await this.pause(this.options.flushIntervalMs, true);
+    if (!this.halt.signal.aborted) await spool.seal();
+
+    return false;
   }
 
   private async ship(batch: TSpoolBatch): Promise<void> {

@@ -9,7 +9,6 @@
 // Fails OPEN: without the store nothing is counted and nobody is blocked. A harvester gets
 // a few more guesses during an outage; legitimate mail keeps flowing.
 import type { TSecurityProfileSettings } from '@portcullis/contracts';
-import { normalizeAddress } from '../mail/address.ts';
 import type { TViolationFound } from '../results/check-result.ts';
 import { COUNTER_KEYS, harvestNetwork } from './client-keys.ts';
 import { failOpen, type TPolicyDeps } from './policy-deps.ts';
@@ -43,29 +42,4 @@ export async function recordUnknownRecipient(
   } catch (error) {
     return failOpen(deps, 'directory_harvest', error);
   }
-}
-
-/** Whether the client is serving a harvest block. */
-export async function isHarvestBlocked(
-  input: { client: string },
-  deps: TPolicyDeps,
-): Promise<boolean> {
-  const network = harvestNetwork(input.client);
-
-  try {
-    const until = await deps.store.get(COUNTER_KEYS.harvestBlock(network));
-
-    return until !== null && Number(until) > deps.store.now();
-  } catch (error) {
-    return failOpen(deps, 'directory_harvest', error) ?? false;
-  }
-}
-
-/** With a validRecipients list, any recipient not on it counts as non-existent. */
-export function isRecipientUnknown(recipient: string, settings: THarvestSettings): boolean {
-  if (settings.validRecipients.length === 0) return false;
-
-  const address = normalizeAddress(recipient);
-
-  return !settings.validRecipients.some((valid) => normalizeAddress(valid) === address);
 }

@@ -4,10 +4,11 @@
 //
 // References: RFC 5321 (SMTP): 3.1 greeting, 3.8 closing (421), 4.2.2 codes by function,
 // 4.2.4 code 502, 4.3.2 which codes each command may return (500, 501 and 421 from any),
-// 4.5.3.1.10 too many recipients (452). RFC 3463 (enhanced codes): 3.4 X.3.x mail system,
-// 3.5 X.4.x network and routing, 3.6 X.5.x protocol, 3.7 X.6.x media, 3.8 X.7.x security or
-// policy. RFC 7372 3.2: X.7.23 and X.7.24 for SPF. RFC 7208 8: which reply each SPF result
-// gets. RFC 1870 6: 552 for an oversized message.
+// 4.5.3.1.9 replies for exceeded limits, 4.5.3.1.10 too many recipients (452).
+// RFC 3463 (enhanced codes): 3.2 X.1.x addressing, 3.4 X.3.x mail system, 3.5 X.4.x network
+// and routing, 3.6 X.5.x protocol, 3.7 X.6.x media, 3.8 X.7.x security or policy.
+// RFC 7372 3.2: X.7.23 and X.7.24 for SPF. RFC 7208 8: which reply each SPF result gets.
+// RFC 1870 6: 552 for an oversized message.
 import type { TViolation } from '@portcullis/contracts';
 
 export interface TBlockReply {
@@ -22,8 +23,9 @@ export const BLOCK_REPLIES: Record<TViolation, TBlockReply> = {
   rfc_syntax: { code: 501, enhanced: '5.5.2', text: 'Syntax error in command or arguments' },
   // RFC 5321 4.2.2 503 "bad sequence of commands"; RFC 3463 3.6 X.5.1 "invalid command".
   rfc_sequence: { code: 503, enhanced: '5.5.1', text: 'Bad sequence of commands' },
-  // RFC 5321 4.2.2 and 4.3.2: 500 covers "command line too long"; the limits are 4.5.3.1.4
-  // (512 octets) and 4.5.3.1.6 (1000); RFC 3463 3.6 X.5.2.
+  // RFC 5321 4.5.3.1.9: "500 Line too long" for the limits of 4.5.3.1.4 (512 octets a
+  // command) and 4.5.3.1.6 (1000 a text line); 4.3.2 lets any command return 500.
+  // RFC 3463 3.6 X.5.2.
   rfc_line_length: { code: 500, enhanced: '5.5.2', text: 'Line too long' },
   // RFC 5321 2.3.8: only CRLF ends a line, so a bare CR or LF is a syntax error (500, any
   // command, 4.3.2); refusing it keeps a message from being smuggled past end-of-data.
@@ -94,7 +96,8 @@ export const BLOCK_REPLIES: Record<TViolation, TBlockReply> = {
     enhanced: '4.7.0',
     text: 'Too many unknown recipients from your address, try again later',
   },
-  // RFC 5321 4.2.2 552 and RFC 1870 6: exceeded the fixed maximum size; RFC 3463 3.4 X.3.4.
+  // RFC 5321 4.5.3.1.9 "552 Too much mail data" and RFC 1870 6: over the fixed maximum
+  // size, answered once the data is drained; RFC 3463 3.4 X.3.4.
   message_too_large: {
     code: 552,
     enhanced: '5.3.4',

@@ -1,0 +1,85 @@
+import { PropertyRow } from '../../../components/property-table.tsx';
+import type { TFormErrors } from '../../../forms/use-form-errors.ts';
+import type { TSettingDraft } from './security-profile-draft.ts';
+import type { TSetting, TSettingValue } from './setting-catalog.ts';
+
+type TSettingRowProps = {
+  setting: TSetting;
+  value: TSettingDraft | undefined;
+  errors: TFormErrors;
+  onChange: (value: TSettingDraft) => void;
+};
+
+function formatDefault(value: TSettingValue): string {
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ');
+  if (typeof value === 'boolean') return value ? 'enabled' : 'disabled';
+
+  return String(value);
+}
+
+function formatLimits({ min, max }: TSetting): string | null {
+  if (min !== undefined && max !== undefined) return `${min} to ${max}`;
+  if (min !== undefined) return `at least ${min}`;
+
+  return max === undefined ? null : `at most ${max}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The schema's description, then what the setting defaults to and may be. */
+function SettingHelp({ setting }: { setting: TSetting }) {
+  const limits = formatLimits(setting);
+
+  return (
+    <span className="hint hint--block setting-help">
+      {setting.description && <span>{capitalise(setting.description)}. </span>}
+      {setting.kind === 'list' && <span>One entry per line. </span>}
+      <span className="setting-help__default">Default: {formatDefault(setting.defaultValue)}</span>
+      {limits && <span> · Allowed: {limits}</span>}
+    </span>
+  );
+}
+
+export function SettingRow({ setting, value, errors, onChange }: TSettingRowProps) {
+  const control = errors.control(setting.path);
+  const text = typeof value === 'string' ? value : '';
+
+  return (
+    <PropertyRow label={setting.label} {...errors.row(setting.path)}>
+      {setting.kind === 'boolean' && (
+        <label className="inline-choice">
+          <input
+            {...control}
+            type="checkbox"
+            checked={value === true}
+            onChange={(event) => onChange(event.target.checked)}
+          />
+          Enabled
+        </label>
+      )}
+      {setting.kind === 'number' && (
+        <input
+          {...control}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          className="input--number"
+          value={text}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      {setting.kind === 'list' && (
+        <textarea
+          {...control}
+          rows={3}
+          spellCheck={false}
+          value={text}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      <SettingHelp setting={setting} />
+    </PropertyRow>
+  );
+}
