@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -43,7 +43,9 @@ export function buildApp(options: TAppOptions): FastifyInstance {
       : (options.logger ?? false);
   const app = Fastify({
     logger,
-    disableRequestLogging: (request) => request.url?.startsWith(HEARTBEAT_URL) ?? false,
+    logController: new LogController({
+      disableRequestLogging: (request: { url?: string }) => request.url?.startsWith(HEARTBEAT_URL) ?? false,
+    }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -10,6 +10,7 @@ import {
   resolveDatabase,
   seedSystemObjects,
 } from '@portcullis/db';
+import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app.ts';
 import { loadEnv } from './env.ts';
@@ -20,7 +21,8 @@ const logger = pino({ level: env.LOG_LEVEL });
 async function start() {
   const database = await resolveDatabase({
     env,
-    dataDir: env.PORTCULLIS_DATA_DIR,
+    // The data folder also holds the worker secret and the worker's cache.
+    dataDir: path.join(env.PORTCULLIS_DATA_DIR, 'postgres'),
     logger: logger.child({ component: 'db' }),
   });
   await applyMigrations(database.databaseUrl, logger.child({ component: 'migrations' }));
