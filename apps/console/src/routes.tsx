@@ -1,18 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import {
-  createBrowserRouter,
-  Navigate,
-  type LoaderFunction,
-  type RouteObject,
-} from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from './components/loading-state.tsx';
 import { ConsoleLayout } from './layout/console-layout.tsx';
 import { listNavLeaves } from './layout/nav-items.ts';
-import { objectName, type TRouteHandle } from './layout/route-handle.ts';
+import type { TRouteHandle } from './layout/route-handle.ts';
 import { RouteErrorPanel } from './layout/route-error-panel.tsx';
+import { createLazyScreenRoute, createScreenRoute, listScreens } from './layout/screen-routes.ts';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
+import { protocolSecurityRoutes } from './pages/protocol-security/protocol-security-routes.tsx';
+import { systemRoutes } from './pages/system/system-routes.tsx';
 import { PoolCreatePage } from './pages/local-traffic/pools/pool-create-page.tsx';
 import { poolEditLoader, PoolEditPage } from './pages/local-traffic/pools/pool-edit-page.tsx';
 import { poolListLoader, PoolListPage } from './pages/local-traffic/pools/pool-list-page.tsx';
@@ -43,25 +40,19 @@ import {
 
 export const HOME_PATH = '/local-traffic/virtual-servers';
 
-/** A list screen and the create and edit screens below it share one breadcrumb stem. */
-function screens(trail: string[], screen: string, listPath: string, noun: string) {
-  const list: TRouteHandle = { trail, screen, screenTo: listPath };
-
-  return {
-    list,
-    create: { ...list, object: `New ${noun}...` } satisfies TRouteHandle,
-    edit: { ...list, object: objectName } satisfies TRouteHandle,
-  };
-}
-
-const VIRTUAL_SERVERS = screens(
+const VIRTUAL_SERVERS = listScreens(
   ['Local Traffic', 'Virtual Servers'],
   'Virtual Server List',
   HOME_PATH,
   'Virtual Server',
 );
-const POOLS = screens(['Local Traffic', 'Pools'], 'Pool List', '/local-traffic/pools', 'Pool');
-const SMTP_PROFILES = screens(
+const POOLS = listScreens(
+  ['Local Traffic', 'Pools'],
+  'Pool List',
+  '/local-traffic/pools',
+  'Pool',
+);
+const SMTP_PROFILES = listScreens(
   ['Local Traffic', 'Profiles', 'Services'],
   'SMTP',
   '/local-traffic/profiles/services/smtp',
@@ -79,19 +70,8 @@ function placeholderRoutes(): RouteObject[] {
 }
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  type TLoaderFactory = (client: QueryClient) => LoaderFunction;
-
-  // One screen: `null` path for the list at the folder's index.
-  function screen(
-    path: string | null,
-    handle: TRouteHandle,
-    element: ReactNode,
-    loader?: TLoaderFactory,
-  ): RouteObject {
-    const where = path === null ? { index: true as const } : { path };
-
-    return { ...where, handle, element, ...(loader ? { loader: loader(queryClient) } : {}) };
-  }
+  const screen = createScreenRoute(queryClient);
+  const lazyScreen = createLazyScreenRoute(queryClient);
 
   const screenRoutes: RouteObject[] = [
     { index: true, element: <Navigate to={HOME_PATH} replace /> },
@@ -129,6 +109,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         screen(':id', SMTP_PROFILES.edit, <ServiceProfileEditPage />, serviceProfileEditLoader),
       ],
     },
+    ...protocolSecurityRoutes(lazyScreen),
+    ...systemRoutes(lazyScreen),
     ...placeholderRoutes(),
     { path: '*', handle: { trail: ['Main'], screen: 'Not Found' }, element: <NotFoundPage /> },
   ];

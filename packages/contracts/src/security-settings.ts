@@ -43,7 +43,8 @@ export const ZGreylistSettings = z.object({
     .describe('senders of these domains are never greylisted; .example.com adds subdomains'),
   exemptRecipients: z.array(z.string()).default([])
     .describe('mail to these addresses (or @example.com for a domain) is never greylisted'),
-  skipWhenSpfPasses: z.boolean().default(false).describe('senders that pass SPF are not greylisted'),
+  skipWhenSpfPasses: z.boolean().default(false)
+    .describe('senders that pass SPF are not greylisted'),
 });
 
 export const ZSpfSettings = z.object({

@@ -1,3 +1,5 @@
+/// <reference path="./types/dns-packet-header.d.ts" />
+/// <reference path="./types/mailauth-spf-verify.d.ts" />
 // @portcullis/spf: RFC 7208 SPF checks on mailauth's engine, with a DNS stub resolver of our own.
 export {
   createDnsResolver,

@@ -3,113 +3,34 @@
 // through the forms, refusals and validation errors are read off the screen, and
 // every screen is saved to test-artifacts/console/ for a person to look at.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import type { TWorkerReport } from '@portcullis/contracts';
+import type { Page } from 'playwright-core';
 import {
-  DEFAULT_SECURITY_PROFILE_SETTINGS,
-  DEFAULT_VIOLATION_ACTIONS,
-  type TWorkerReport,
-} from '@portcullis/contracts';
-import { createPrismaClient, createTestDatabase, seedSystemObjects } from '@portcullis/db';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { buildApp } from '../../../apps/api/src/app.ts';
+  openFromNav,
+  postInternal,
+  shoot,
+  startConsoleHarness,
+  waitForInputValue,
+  type TConsoleHarness,
+} from './support/console-harness.ts';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const CONSOLE_DIR = path.join(REPO_ROOT, 'apps/console');
-const CONSOLE_DIST = path.join(CONSOLE_DIR, 'dist');
-const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/console');
-const WORKER_SECRET = 'console-e2e-worker-secret-0123';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 // The console polls live status every 2.5 s; give a change two polls and slack.
 const LIVE_STATUS_WAIT_MS = 8_000;
 
-function newestMtime(entry: string): number {
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-
-  return Math.max(0, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
-}
-
-/** Builds the console unless dist is newer than every source file. */
-function ensureConsoleBuild(): void {
-  const sources = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) =>
-    newestMtime(path.join(CONSOLE_DIR, p)),
-  );
-  const built = (() => {
-    try {
-      return statSync(path.join(CONSOLE_DIST, 'index.html')).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  if (built > Math.max(...sources)) return;
-
-  execFileSync('npm', ['run', 'build', '-w', '@portcullis/console'], {
-    cwd: REPO_ROOT,
-    stdio: 'pipe',
-  });
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
 describe('console: local traffic', () => {
-  let app: FastifyInstance;
-  let browser: Browser;
+  let harness: TConsoleHarness;
   let page: Page;
   let baseUrl = '';
-  let dropDatabase = async () => undefined as void;
-  let disconnect = async () => undefined as void;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    ensureConsoleBuild();
-
-    const database = await createTestDatabase();
-    dropDatabase = database.drop;
-    const prisma = createPrismaClient(database.databaseUrl);
-    disconnect = () => prisma.$disconnect();
-    await seedSystemObjects(prisma, {
-      securityProfileActions: DEFAULT_VIOLATION_ACTIONS,
-      securityProfileSettings: DEFAULT_SECURITY_PROFILE_SETTINGS,
-    });
-    app = buildApp({
-      prisma,
-      databaseUrl: database.databaseUrl,
-      workerSecret: WORKER_SECRET,
-      logger: false,
-      consoleDistDir: CONSOLE_DIST,
-    });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    harness = await startConsoleHarness();
+    page = harness.page;
+    baseUrl = harness.baseUrl;
   });
 
   after(async () => {
-    await browser?.close();
-    await app?.close();
-    await disconnect();
-    await dropDatabase();
+    await harness?.stop();
   });
 
   it('should open on the Virtual Server List, empty, with its breadcrumb and title', async () => {
@@ -292,25 +213,14 @@ describe('console: local traffic', () => {
   });
 
   it('should show the screens of later issues as not available yet', async () => {
-    await openFromNav(page, 'Anti-Virus Protection');
+    await openFromNav(page, 'Users');
     await page.getByText('not available yet').waitFor();
-    assert.match(await page.title(), /Protocol Security » Options : Anti-Virus Protection/);
+    assert.match(await page.title(), /System : Users/);
     await shoot(page, '15-placeholder');
 
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(harness.pageErrors, []);
   });
 });
-
-async function waitForInputValue(locator: Locator, expected: string, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && (await locator.inputValue()) !== expected) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function openFromNav(page: Page, entry: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: entry }).click();
-}
 
 async function addMember(page: Page, nodeName: string, address: string, port: string) {
   await page.getByLabel('Node Name').fill(nodeName);
@@ -332,15 +242,7 @@ async function reportWorker(baseUrl: string, version: number): Promise<void> {
       { pool: 'relay_pool', address: '127.0.0.21', port: 2525, status: 'up', reason: null },
     ],
   };
-  const response = await fetch(`${baseUrl}/internal/v1/workers/report`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${WORKER_SECRET}`,
-      'x-portcullis-worker': report.workerId,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(report),
-  });
+  const response = await postInternal(baseUrl, '/workers/report', report, report.workerId);
 
   assert.equal(response.status, 204, await response.text());
 }

@@ -2,12 +2,16 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiFetch, withQuery } from './api-fetch.ts';
 
 // The statistics schemas live in apps/api (schemas/statistics-schemas.ts).
+export type TViolationCount = { violation: string; label: string; count: number };
+
 export type TViolationStatistics = {
   from: string;
   to: string;
   total: number;
   byProtocol: Array<{ protocol: string; count: number }>;
-  byViolation: Array<{ violation: string; label: string; count: number }>;
+  byViolation: TViolationCount[];
+  // Newer APIs count each protocol and violation pair as well.
+  byProtocolAndViolation?: Array<TViolationCount & { protocol: string }>;
 };
 
 export type TTrafficCounters = {

@@ -22,10 +22,14 @@ type TPropertyRowProps = {
   htmlFor?: string;
   error?: string | undefined;
   errorId?: string;
+  // Help below the control, after the error, so the error stays beside the control.
+  help?: ReactNode;
   children: ReactNode;
 };
 
-export function PropertyRow({ label, htmlFor, error, errorId, children }: TPropertyRowProps) {
+export function PropertyRow(props: TPropertyRowProps) {
+  const { label, htmlFor, error, errorId, help, children } = props;
+
   return (
     <tr className={error ? 'property-row property-row--invalid' : 'property-row'}>
       <th scope="row" className="property-row__label">
@@ -38,6 +42,7 @@ export function PropertyRow({ label, htmlFor, error, errorId, children }: TPrope
             {error}
           </span>
         )}
+        {help}
       </td>
     </tr>
   );

@@ -12,10 +12,11 @@ export function toListFieldError(error: unknown, isListField: (path: string) => 
 
   if (!match?.[1] || !isListField(match[1])) return error;
   const prefix = `${error.field}: `;
-  const reason = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-  const message = `line ${Number(match[2]) + 1}: ${reason}`;
+  const { message } = error;
+  const reason = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  const placed = `line ${Number(match[2]) + 1}: ${reason}`;
 
-  return new ApiError(error.code, message, error.status, match[1]);
+  return new ApiError(error.code, placed, error.status, match[1]);
 }
 
 /** A textarea's lines as a list: blank lines dropped, spaces trimmed. */

@@ -4,12 +4,11 @@ import type { TAssignment } from '../../../api/profile-assignments.ts';
 
 export type TAssignmentRow = TProfileAssignments['protocols'][number]['rows'][number];
 
-/** The security profile chosen per service profile, '' where none is assigned yet. */
+/**
+ * The security profiles chosen here, by service profile: only rows the user touched,
+ * so a refresh shows what others saved in the rest.
+ */
 export type TAssignmentDraft = Record<string, string>;
-
-export function draftFromRows(rows: TAssignmentRow[]): TAssignmentDraft {
-  return Object.fromEntries(rows.map((row) => [row.serviceProfile, row.securityProfile ?? '']));
-}
 
 /** Only the rows changed here are sent: the others keep what they have (or inherit). */
 export function changedAssignments(rows: TAssignmentRow[], draft: TAssignmentDraft): TAssignment[] {

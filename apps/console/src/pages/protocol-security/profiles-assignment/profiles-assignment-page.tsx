@@ -47,8 +47,7 @@ export function ProfilesAssignmentPage() {
       <MenuBar label="Protocols" items={items} />
       {section?.note && <InfoBanner message={section.note} />}
       {protocol === 'SMTP' && section && (
-        // Keyed by the rows, so a save elsewhere starts the form from what is stored.
-        <SmtpAssignmentForm key={JSON.stringify(section.rows)} rows={section.rows} />
+        <SmtpAssignmentForm rows={section.rows} />
       )}
     </section>
   );

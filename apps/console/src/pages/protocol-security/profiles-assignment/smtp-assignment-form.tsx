@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ALL_FOR_SELECT } from '../../../api/list-params.ts';
-import { saveSmtpAssignments, type TAssignment } from '../../../api/profile-assignments.ts';
+import { saveSmtpAssignments } from '../../../api/profile-assignments.ts';
 import { refreshAfterWrite } from '../../../api/refresh-after-write.ts';
 import { securityProfileListQuery } from '../../../api/security-profiles.ts';
 import { ErrorBanner, SuccessBanner } from '../../../components/error-banner.tsx';
 import {
   changedAssignments,
-  draftFromRows,
   rowMessage,
   rowOfError,
+  type TAssignmentDraft,
   type TAssignmentRow,
 } from './assignment-draft.ts';
 import { SmtpAssignmentTable } from './smtp-assignment-table.tsx';
@@ -18,14 +18,13 @@ import { SmtpAssignmentTable } from './smtp-assignment-table.tsx';
 export function SmtpAssignmentForm({ rows }: { rows: TAssignmentRow[] }) {
   const queryClient = useQueryClient();
   const securityProfiles = useSuspenseQuery(securityProfileListQuery(ALL_FOR_SELECT)).data.items;
-  const [draft, setDraft] = useState(() => draftFromRows(rows));
+  const [draft, setDraft] = useState<TAssignmentDraft>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const sent = useRef<TAssignment[]>([]);
   const save = useMutation({
     mutationFn: saveSmtpAssignments,
     onSuccess: () => refreshAfterWrite(queryClient),
   });
-  const errorRow = rowOfError(save.error, sent.current);
+  const errorRow = rowOfError(save.error, save.variables ?? []);
   const rowError = errorRow ? { serviceProfile: errorRow, message: rowMessage(save.error) } : null;
 
   function submit() {
@@ -34,12 +33,9 @@ export function SmtpAssignmentForm({ rows }: { rows: TAssignmentRow[] }) {
     setNotice(null);
     save.reset();
     if (changes.length === 0) return setNotice('No assignment was changed.');
-    sent.current = changes;
     save.mutate(changes, {
-      onSuccess: (saved) => {
-        const smtp = saved.protocols.find((p) => p.protocol === 'SMTP');
-
-        setDraft(draftFromRows(smtp?.rows ?? []));
+      onSuccess: () => {
+        setDraft({});
         setNotice(`Saved ${changes.length} assignment${changes.length === 1 ? '' : 's'}.`);
       },
     });

@@ -13,7 +13,9 @@ type TCheckSettingsSectionProps = {
 };
 
 /** One check's settings, under the check's name, each with its help and default. */
-export function CheckSettingsSection({ entry, values, errors, onChange }: TCheckSettingsSectionProps) {
+export function CheckSettingsSection(props: TCheckSettingsSectionProps) {
+  const { entry, values, errors, onChange } = props;
+
   return (
     <PropertySection id={checkSectionId(entry.check)} title={`${entry.title} Settings`}>
       {listSettings(entry.settings).map((setting) => (

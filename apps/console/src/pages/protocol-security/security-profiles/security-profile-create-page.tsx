@@ -7,9 +7,9 @@ import { CreateButtons } from '../../../components/form-buttons.tsx';
 import {
   draftToInput,
   emptySecurityProfileDraft,
-  SECURITY_PROFILE_LIST_PATH,
   type TSecurityProfileDraft,
 } from './security-profile-draft.ts';
+import { SECURITY_PROFILE_LIST_PATH } from './security-profile-paths.ts';
 import { SecurityProfileForm } from './security-profile-form.tsx';
 
 /** New SMTP security profile, starting from the defaults every profile has. */

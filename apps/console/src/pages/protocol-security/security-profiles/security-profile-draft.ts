@@ -23,8 +23,6 @@ import {
 
 export const SECURITY_PROFILE_FORM_ID = 'secprof';
 
-export const SECURITY_PROFILE_LIST_PATH = '/protocol-security/security-profiles/smtp';
-
 // Numbers and lists are edited as text (lists one entry per line); check boxes as booleans.
 export type TSettingDraft = string | boolean;
 

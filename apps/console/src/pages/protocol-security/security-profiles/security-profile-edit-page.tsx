@@ -17,8 +17,8 @@ import { parseId } from '../../../forms/parse-id.ts';
 import {
   draftFromSecurityProfile,
   draftToInput,
-  SECURITY_PROFILE_LIST_PATH,
 } from './security-profile-draft.ts';
+import { SECURITY_PROFILE_LIST_PATH } from './security-profile-paths.ts';
 import { SecurityProfileForm } from './security-profile-form.tsx';
 
 export function securityProfileEditLoader(queryClient: QueryClient) {

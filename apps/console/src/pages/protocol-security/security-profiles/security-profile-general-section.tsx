@@ -2,6 +2,8 @@ import { PropertyRow, PropertySection } from '../../../components/property-table
 import type { TFormErrors } from '../../../forms/use-form-errors.ts';
 import type { TSecurityProfileDraft } from './security-profile-draft.ts';
 
+const REMOTE_LOGGING_HELP = "also send this profile's violations to the System › Logging server";
+
 type TGeneralSectionProps = {
   draft: TSecurityProfileDraft;
   errors: TFormErrors;
@@ -37,7 +39,11 @@ export function SecurityProfileGeneralSection(props: TGeneralSectionProps) {
           onChange={(event) => onChange({ description: event.target.value })}
         />
       </PropertyRow>
-      <PropertyRow label="Remote Logging" {...errors.row('remoteLogging')}>
+      <PropertyRow
+        label="Remote Logging"
+        {...errors.row('remoteLogging')}
+        help={<span className="hint">{REMOTE_LOGGING_HELP}</span>}
+      >
         <label className="inline-choice">
           <input
             {...errors.control('remoteLogging')}
@@ -47,7 +53,6 @@ export function SecurityProfileGeneralSection(props: TGeneralSectionProps) {
           />
           Enabled
         </label>
-        <span className="hint">also send this profile's violations to the System › Logging server</span>
       </PropertyRow>
       {assignedTo && (
         <PropertyRow label="Assigned To">

@@ -7,7 +7,7 @@ import {
   securityProfileListQuery,
 } from '../../../api/security-profiles.ts';
 import { ListScreen } from '../../../components/list-screen.tsx';
-import { SECURITY_PROFILE_LIST_PATH } from './security-profile-draft.ts';
+import { SECURITY_PROFILE_LIST_PATH } from './security-profile-paths.ts';
 import { SecurityProfileTable } from './security-profile-table.tsx';
 
 export function securityProfileListLoader(queryClient: QueryClient) {

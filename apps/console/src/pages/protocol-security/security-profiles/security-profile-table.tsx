@@ -2,7 +2,7 @@ import type { TSecurityProfile } from '@portcullis/contracts';
 import { Link } from 'react-router';
 import type { TTableSelection } from '../../../components/list-screen.tsx';
 import { CheckAll, EmptyRow } from '../../../components/table-parts.tsx';
-import { SECURITY_PROFILE_LIST_PATH } from './security-profile-draft.ts';
+import { SECURITY_PROFILE_LIST_PATH } from './security-profile-paths.ts';
 
 type TSecurityProfileTableProps = TTableSelection & { items: TSecurityProfile[] };
 

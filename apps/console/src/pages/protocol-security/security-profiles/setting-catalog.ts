@@ -104,7 +104,7 @@ function describeSettings(check: TSettingsCheck): TSetting[] {
       label: labels[key] ?? key,
       kind: kindOf(defaults[key]),
       description: field.description ?? base.description,
-      defaultValue: defaults[key] ?? '',
+      defaultValue: defaults[key] as TSettingValue,
       min: limit(base.minValue),
       max: limit(base.maxValue),
     };

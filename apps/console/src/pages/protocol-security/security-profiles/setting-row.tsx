@@ -1,7 +1,9 @@
 import { PropertyRow } from '../../../components/property-table.tsx';
+import { formatBytes } from '../../../format/format-count.ts';
+import { formatDuration } from '../../../format/format-duration.ts';
 import type { TFormErrors } from '../../../forms/use-form-errors.ts';
 import type { TSettingDraft } from './security-profile-draft.ts';
-import type { TSetting, TSettingValue } from './setting-catalog.ts';
+import type { TSetting } from './setting-catalog.ts';
 
 type TSettingRowProps = {
   setting: TSetting;
@@ -10,9 +12,12 @@ type TSettingRowProps = {
   onChange: (value: TSettingDraft) => void;
 };
 
-function formatDefault(value: TSettingValue): string {
+// Large defaults in seconds or bytes are easier to judge with their unit spelt out.
+function formatDefault({ key, defaultValue: value }: TSetting): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ');
   if (typeof value === 'boolean') return value ? 'enabled' : 'disabled';
+  if (key.endsWith('Seconds') && value >= 3600) return `${value} (${formatDuration(value)})`;
+  if (key.endsWith('Bytes') && value >= 1024) return `${value} (${formatBytes(value)})`;
 
   return String(value);
 }
@@ -36,7 +41,7 @@ function SettingHelp({ setting }: { setting: TSetting }) {
     <span className="hint hint--block setting-help">
       {setting.description && <span>{capitalise(setting.description)}. </span>}
       {setting.kind === 'list' && <span>One entry per line. </span>}
-      <span className="setting-help__default">Default: {formatDefault(setting.defaultValue)}</span>
+      <span className="setting-help__default">Default: {formatDefault(setting)}</span>
       {limits && <span> · Allowed: {limits}</span>}
     </span>
   );
@@ -47,7 +52,11 @@ export function SettingRow({ setting, value, errors, onChange }: TSettingRowProp
   const text = typeof value === 'string' ? value : '';
 
   return (
-    <PropertyRow label={setting.label} {...errors.row(setting.path)}>
+    <PropertyRow
+      label={setting.label}
+      {...errors.row(setting.path)}
+      help={<SettingHelp setting={setting} />}
+    >
       {setting.kind === 'boolean' && (
         <label className="inline-choice">
           <input
@@ -79,7 +88,6 @@ export function SettingRow({ setting, value, errors, onChange }: TSettingRowProp
           onChange={(event) => onChange(event.target.value)}
         />
       )}
-      <SettingHelp setting={setting} />
     </PropertyRow>
   );
 }
