@@ -11,6 +11,7 @@ import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { gracefulClosePlugin } from './plugins/graceful-close.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { prismaPlugin } from './plugins/prisma.ts';
+import { retentionJobPlugin, type TRetentionJobOptions } from './plugins/retention-job.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 import { workerAuthPlugin } from './plugins/worker-auth.ts';
 import { apiV1Routes } from './routes/api-v1.ts';
@@ -26,6 +27,8 @@ export type TAppOptions = {
   logger?: FastifyServerOptions['logger'];
   // The console's static build; the API alone is served when it is absent.
   consoleDistDir?: string;
+  // Prunes records past their retention in the background; none when absent.
+  retentionJob?: TRetentionJobOptions;
 };
 
 // The worker secret travels in a header; keep it out of any log line.
@@ -58,6 +61,7 @@ export function buildApp(options: TAppOptions): FastifyInstance {
   app.register(workerAuthPlugin, { workerSecret: options.workerSecret });
   app.register(configChannelPlugin, { databaseUrl: options.databaseUrl });
   app.register(swaggerPlugin);
+  if (options.retentionJob) app.register(retentionJobPlugin, options.retentionJob);
 
   app.register(apiV1Routes, { prefix: '/api/v1' });
   app.register(internalRoutes, { prefix: '/internal/v1' });

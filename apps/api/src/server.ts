@@ -13,7 +13,7 @@ import {
 import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app.ts';
-import { loadEnv } from './env.ts';
+import { loadEnv, toRetention } from './env.ts';
 
 const env = loadEnv(process.env);
 const logger = pino({ level: env.LOG_LEVEL });
@@ -40,6 +40,13 @@ async function start() {
     workerSecret: env.PORTCULLIS_WORKER_SECRET,
     logger: { level: env.LOG_LEVEL },
     consoleDistDir: env.PORTCULLIS_CONSOLE_DIR,
+    retentionJob:
+      env.PORTCULLIS_PRUNE_INTERVAL_MINUTES > 0
+        ? {
+            retention: toRetention(env),
+            intervalMs: env.PORTCULLIS_PRUNE_INTERVAL_MINUTES * 60_000,
+          }
+        : undefined,
   });
 
   let isStopping = false;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadEnv } from '../src/env.ts';
+import { loadEnv, toRetention } from '../src/env.ts';
 
 const SECRET = 'a-secret-of-enough-length';
 
@@ -13,6 +13,58 @@ describe('loadEnv', () => {
     assert.equal(env.DATABASE_URL, undefined);
     assert.match(env.PORTCULLIS_DATA_DIR, /\/var$/);
     assert.equal(env.LOG_LEVEL, 'info');
+  });
+
+  it('should keep minutes a week, rollups 400 days and violations 90 by default', () => {
+    const env = loadEnv({ PORTCULLIS_WORKER_SECRET: SECRET });
+
+    assert.deepEqual(toRetention(env), {
+      trafficMinuteDays: 7,
+      rollupDays: 400,
+      violationDays: 90,
+      batchIdDays: 30,
+    });
+    assert.equal(env.PORTCULLIS_PRUNE_INTERVAL_MINUTES, 60);
+  });
+
+  it('should take retention settings in whole days', () => {
+    const env = loadEnv({
+      PORTCULLIS_WORKER_SECRET: SECRET,
+      PORTCULLIS_RETAIN_TRAFFIC_MINUTES_DAYS: '2',
+      PORTCULLIS_RETAIN_VIOLATIONS_DAYS: '30',
+      PORTCULLIS_PRUNE_INTERVAL_MINUTES: '0',
+    });
+
+    assert.equal(toRetention(env).trafficMinuteDays, 2);
+    assert.equal(toRetention(env).violationDays, 30);
+    assert.equal(env.PORTCULLIS_PRUNE_INTERVAL_MINUTES, 0);
+  });
+
+  const refused = [
+    ['PORTCULLIS_RETAIN_VIOLATIONS_DAYS', '0'],
+    ['PORTCULLIS_RETAIN_TRAFFIC_MINUTES_DAYS', '1.5'],
+    ['PORTCULLIS_RETAIN_ROLLUPS_DAYS', 'forever'],
+    ['PORTCULLIS_PRUNE_INTERVAL_MINUTES', '-1'],
+  ];
+  for (const [name, value] of refused) {
+    it(`should refuse ${name}=${value}, naming it`, () => {
+      assert.throws(
+        () => loadEnv({ PORTCULLIS_WORKER_SECRET: SECRET, [name as string]: value }),
+        new RegExp(`invalid environment: ${name}`),
+      );
+    });
+  }
+
+  it('should refuse keeping violations longer than their hourly rollups', () => {
+    assert.throws(
+      () =>
+        loadEnv({
+          PORTCULLIS_WORKER_SECRET: SECRET,
+          PORTCULLIS_RETAIN_VIOLATIONS_DAYS: '100',
+          PORTCULLIS_RETAIN_ROLLUPS_DAYS: '60',
+        }),
+      /PORTCULLIS_RETAIN_VIOLATIONS_DAYS must not exceed PORTCULLIS_RETAIN_ROLLUPS_DAYS \(60\)/,
+    );
   });
 
   it('should name the missing worker secret', () => {

@@ -20,7 +20,7 @@ export type TTestContext = {
   databaseUrl: string;
 };
 
-type TBuildOptions = Partial<Pick<TAppOptions, 'consoleDistDir'>> & {
+type TBuildOptions = Partial<Pick<TAppOptions, 'consoleDistDir' | 'retentionJob'>> & {
   // Objects the file's tests share, created once the app is ready.
   setup?: (context: TTestContext) => Promise<void>;
 };
@@ -49,6 +49,7 @@ export function build(options: TBuildOptions = {}): TTestContext {
       workerSecret: WORKER_SECRET,
       logger: false,
       consoleDistDir: options.consoleDistDir,
+      retentionJob: options.retentionJob,
     });
     await context.app.ready();
     await options.setup?.(context);

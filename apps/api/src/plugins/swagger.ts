@@ -19,6 +19,7 @@ const TAGS = [
   { name: 'advanced-configuration', description: 'Protocol Security: internal parameters' },
   { name: 'violations', description: 'Protocol Security: violations recorded by workers' },
   { name: 'statistics', description: 'Protocol Security: violation and traffic statistics' },
+  { name: 'dashboard', description: 'Traffic and violations over time, for charts' },
   { name: 'workers', description: 'The SMTP workers and the configuration they run' },
   { name: 'system', description: 'Health of the API, DNS resolvers, remote logging server' },
   { name: 'internal', description: 'The configuration channel to workers (worker secret)' },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { antivirusRoutes } from './antivirus/index.ts';
+import { dashboardRoutes } from './dashboard/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { internalParameterRoutes } from './internal-parameters/index.ts';
 import { poolRoutes } from './pools/index.ts';
@@ -23,6 +24,7 @@ export const apiV1Routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(internalParameterRoutes);
   await fastify.register(violationRoutes);
   await fastify.register(statisticsRoutes);
+  await fastify.register(dashboardRoutes);
   await fastify.register(systemRoutes);
   await fastify.register(workerRoutes);
   await fastify.register(healthRoutes);

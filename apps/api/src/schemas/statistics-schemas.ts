@@ -23,17 +23,22 @@ const ZRangeShown = {
   to: z.string().describe('to (excluded)'),
 };
 
+const ZViolationCount = z.object({
+  violation: ZViolationName.or(z.string()),
+  label: z.string().describe('the violation as the console names it'),
+  count: z.number().int(),
+});
+
 export const ZViolationStatistics = z.object({
   ...ZRangeShown,
   total: z.number().int(),
-  byProtocol: z.array(z.object({ protocol: z.string(), count: z.number().int() })),
-  byViolation: z.array(
-    z.object({
-      violation: ZViolationName.or(z.string()),
-      label: z.string().describe('the violation as the console names it'),
-      count: z.number().int(),
-    }),
-  ),
+  byProtocol: z
+    .array(z.object({ protocol: z.string(), count: z.number().int() }))
+    .describe('largest first'),
+  byViolation: z.array(ZViolationCount).describe('over all protocols, largest first'),
+  byProtocolAndViolation: z
+    .array(ZViolationCount.extend({ protocol: z.string() }))
+    .describe('each protocol and violation pair, largest first'),
 });
 export type TViolationStatistics = z.infer<typeof ZViolationStatistics>;
 

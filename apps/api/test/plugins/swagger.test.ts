@@ -43,6 +43,7 @@ const ROUTES = [
   'get /api/v1/violations/{supportId}',
   'get /api/v1/statistics/violations',
   'get /api/v1/statistics/traffic',
+  'get /api/v1/dashboard',
   'get /api/v1/system/dns',
   'put /api/v1/system/dns',
   'get /api/v1/system/logging',

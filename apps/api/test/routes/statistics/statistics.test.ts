@@ -57,6 +57,36 @@ describe('GET /api/v1/statistics/violations', () => {
     ]);
   });
 
+  it('should count each protocol and violation pair', async () => {
+    const stats = await get(`/api/v1/statistics/violations?${RANGE}`);
+
+    assert.deepEqual(stats.byProtocolAndViolation, [
+      { protocol: 'SMTP', violation: 'spf_fail', label: 'SPF fail', count: 3 },
+      { protocol: 'SMTP', violation: 'virus_detected', label: 'Virus detected', count: 1 },
+    ]);
+  });
+
+  // Whole hours come from the hourly rollup, the rest from the violations.
+  const ranges = [
+    ['partial hours at both ends', '2026-03-01T09:59:59.000Z', '2026-03-01T11:00:00.001Z', 6],
+    ['whole hours only', '2026-03-01T09:00:00.000Z', '2026-03-01T12:00:00.000Z', 6],
+    ['part of one hour', '2026-03-01T10:02:00.000Z', '2026-03-01T10:03:30.000Z', 2],
+    ['a whole hour and a piece', '2026-03-01T10:00:00.000Z', '2026-03-01T11:00:00.000Z', 4],
+    ['a day around them', '2026-02-28T20:13:00.000Z', '2026-03-01T20:13:00.000Z', 6],
+  ] as const;
+  for (const [name, from, to, total] of ranges) {
+    it(`should count exactly over ${name}`, async () => {
+      const stats = await get(`/api/v1/statistics/violations?from=${from}&to=${to}`);
+      const pairs = stats.byProtocolAndViolation.reduce(
+        (sum: number, pair: { count: number }) => sum + pair.count,
+        0,
+      );
+
+      assert.equal(stats.total, total);
+      assert.equal(pairs, total);
+    });
+  }
+
   it('should default to the last 24 hours', async () => {
     const stats = await get('/api/v1/statistics/violations');
 
@@ -101,6 +131,32 @@ describe('GET /api/v1/statistics/traffic', () => {
       blocked: 1,
     });
     assert.equal(stats.groups[0].series, undefined);
+  });
+
+  it('should add hourly rows and the minute rows at either end exactly', async () => {
+    // The hour from ten from the rollup, and the minute rows of the half minutes
+    // around it: none before, the 11:00 row after.
+    const around = 'from=2026-03-01T09:59:30Z&to=2026-03-01T11:00:30Z';
+    const hours = await get(`/api/v1/statistics/traffic?${around}`);
+    // No whole hour inside, so minute rows alone: 10:00's is left out, 11:00's is in.
+    const minutes = 'from=2026-03-01T10:00:30Z&to=2026-03-01T11:30:00Z';
+    const edges = await get(`/api/v1/statistics/traffic?${minutes}`);
+
+    assert.equal(hours.totals.messages, 14 + 1000);
+    assert.equal(hours.totals.bytes, 2350 + 1000);
+    assert.equal(edges.totals.messages, 3 + 7 + 1 + 1000);
+  });
+
+  it('should narrow a range of many hours to one security profile or virtual server', async () => {
+    const day = 'from=2026-02-28T12:00:00Z&to=2026-03-01T12:00:00Z';
+    const strict = await get(`/api/v1/statistics/traffic?${day}&securityProfile=strict`);
+    const other = await get(`/api/v1/statistics/traffic?${day}&virtualServer=vs_other`);
+
+    const servers = strict.groups.map((group: { virtualServer: string }) => group.virtualServer);
+    assert.deepEqual(servers, ['vs_mail']);
+    assert.equal(strict.totals.messages, 7);
+    assert.equal(other.totals.messages, 1);
+    assert.equal(other.groups[0].securityProfile, 'smtp_security');
   });
 
   it('should narrow to one security profile and virtual server', async () => {

@@ -185,3 +185,19 @@ describe('GET /api/v1/violations/:supportId', () => {
     assert.equal(response.json().error.field, 'supportId');
   });
 });
+
+describe('GET /api/v1/violations order', () => {
+  it('should order violations of one instant by id, newest first, across pages', async () => {
+    const tied = [1, 2, 3].map(() =>
+      violationRecord({ time: '2026-03-02T08:00:00.000Z', virtualServer: 'vs_tie' }));
+    await ingest(context, 'violations', tied);
+
+    const first = await search('virtualServer=vs_tie&perPage=2');
+    const second = await search('virtualServer=vs_tie&perPage=2&page=2');
+    const ids = [...first.items, ...second.items].map((item: { id: number }) => item.id);
+
+    assert.equal(first.total, 3);
+    assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+    assert.equal(new Set(ids).size, 3);
+  });
+});
