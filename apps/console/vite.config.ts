@@ -5,11 +5,16 @@ import { defineConfig } from 'vite';
 // every `/api` request to a locally running API on its default port.
 const API_DEV_TARGET = 'http://127.0.0.1:8025';
 
-// Libraries change far less often than the console, so they get a chunk of their own
-// that browsers keep cached across console releases.
-function chunkName(moduleId: string): string | null {
-  return moduleId.includes('/node_modules/') ? 'vendor' : null;
-}
+// Libraries change far less often than the console, so they get chunks of their own
+// that browsers keep cached across console releases: those the first page needs in
+// `vendor`, and those only lazily loaded screens need (the dashboard's charts) in
+// chunks by the screens that use them, so the first page never downloads them.
+const LIBRARY = /[\\/]node_modules[\\/]/;
+
+const LIBRARY_CHUNKS = [
+  { name: 'vendor', test: LIBRARY, tags: ['$initial' as const], priority: 2 },
+  { name: 'vendor-lazy', test: LIBRARY, entriesAware: true, priority: 1 },
+];
 
 export default defineConfig({
   plugins: [react()],
@@ -21,7 +26,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: chunkName }] } },
+      output: { codeSplitting: { groups: LIBRARY_CHUNKS } },
     },
   },
 });

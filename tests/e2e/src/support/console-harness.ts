@@ -18,7 +18,7 @@ import { CONSOLE_DIST, ensureConsoleBuild, REPO_ROOT } from './console-build.ts'
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/console');
 export const WORKER_SECRET = 'console-e2e-worker-secret-0123';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -20,6 +20,7 @@ function screenOf(trail: string[], screen: string): TRouteHandle {
 
 const STATISTICS = { trail: [...TRAIL, 'Statistics'], tabs: STATISTICS_TABS };
 const SUMMARY: TRouteHandle = { ...STATISTICS, screen: 'Summary' };
+const DASHBOARD: TRouteHandle = { ...STATISTICS, screen: 'Dashboard' };
 const VIOLATIONS: TRouteHandle = { ...STATISTICS, screen: 'Violations' };
 const VIOLATION: TRouteHandle = {
   ...VIOLATIONS,
@@ -29,10 +30,12 @@ const VIOLATION: TRouteHandle = {
 
 /**
  * Security profiles, their assignment, the anti-virus options and the statistics.
- * Their code is one chunk, the pages module's, fetched on the first visit to any.
+ * Their code is one chunk, the pages module's, fetched on the first visit to any. The
+ * dashboard is a chunk of its own, with the chart library only it uses.
  */
 export function protocolSecurityRoutes(screen: TLazyScreenRoute): RouteObject[] {
   const pages = () => import('./protocol-security-pages.tsx');
+  const dashboard = () => import('./statistics/dashboard/dashboard-screen.tsx');
 
   return [
     {
@@ -62,6 +65,7 @@ export function protocolSecurityRoutes(screen: TLazyScreenRoute): RouteObject[] 
       path: 'protocol-security/statistics',
       children: [
         screen(null, SUMMARY, async () => (await pages()).statistics),
+        screen('dashboard', DASHBOARD, async () => (await dashboard()).dashboard),
         screen('violations', VIOLATIONS, async () => (await pages()).violationList),
         screen('violations/:supportId', VIOLATION, async () => (await pages()).violationDetail),
       ],

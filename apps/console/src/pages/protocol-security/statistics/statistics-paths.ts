@@ -5,8 +5,11 @@ export const STATISTICS_PATH = '/protocol-security/statistics';
 
 export const VIOLATION_LIST_PATH = `${STATISTICS_PATH}/violations`;
 
+export const DASHBOARD_PATH = `${STATISTICS_PATH}/dashboard`;
+
 export const STATISTICS_TABS = [
   { label: 'Summary', to: STATISTICS_PATH },
+  { label: 'Dashboard', to: DASHBOARD_PATH },
   { label: 'Violations', to: VIOLATION_LIST_PATH },
 ];
 

@@ -13,7 +13,7 @@ export const PRESET_LABELS: Record<TRangePreset, string> = {
 };
 
 function isPreset(value: string | null): value is TRangePreset {
-  return value !== null && value in RANGE_PRESETS;
+  return value !== null && Object.hasOwn(RANGE_PRESETS, value);
 }
 
 function isTime(value: string | null): value is string {
