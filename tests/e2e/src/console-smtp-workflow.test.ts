@@ -143,9 +143,11 @@ describe('console: the SMTP security workflow end to end', () => {
 
     await waitForViolation(stack, supportId!);
     await page.goto(`${stack.apiUrl}/protocol-security/statistics`);
-    await page.getByLabel('Support ID').fill(supportId!);
-    await page.getByRole('button', { name: 'Find' }).click();
-    await page.getByText('Disallowed SMTP method').first().waitFor({ timeout: 20_000 });
+    const search = page.getByRole('search', { name: 'Support ID' });
+    await search.getByLabel('Support ID').fill(supportId!);
+    await search.getByRole('button', { name: 'Find' }).click();
+    await page.waitForURL(`**/statistics/violations/${supportId}`);
+    await page.getByText('Disallowed SMTP method').first().waitFor();
     await shoot(page, 'wf-05-violation-by-support-id');
   });
 });
