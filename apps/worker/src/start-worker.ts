@@ -1,14 +1,26 @@
+import path from 'node:path';
 import type { TWorkerReport } from '@portcullis/contracts';
+import type { TCounterStore } from '@portcullis/policy';
 import { startConfigClient, type TConfigClient } from './config-channel/config-client.ts';
 import { validateSnapshot } from './config-channel/validate-snapshot.ts';
 import type { TWorkerConfig } from './config/worker-config.ts';
 import { createLogger, type TLogger } from './logging/create-logger.ts';
+import { createCounterStore } from './protection/create-counter-store.ts';
+import { createRecordShipper, type TRecordShipper } from './records/create-record-shipper.ts';
+import { NO_RECORDS } from './records/record-sink.ts';
 import { WorkerRuntime } from './runtime/worker-runtime.ts';
 import { patchSmtpServer } from './smtp/patch-smtp-server.ts';
+
+const SHIPPER_STOP_DEADLINE_MS = 2_000;
 
 export interface TStartWorkerOptions {
   // Defaults to a logger built from config.logLevel.
   logger?: TLogger;
+  // Tests bring their own store (a Redis one under a key prefix of their own, say); the
+  // caller closes it. Default: memory, or Redis at config.redisUrl.
+  counterStore?: TCounterStore;
+  // How long violation records gather before they are sent; the shipper's default is 1 s.
+  recordFlushIntervalMs?: number;
 }
 
 export interface TWorker {
@@ -21,7 +33,8 @@ export interface TWorker {
 
 /**
  * Starts the whole worker in this process. With an API URL it follows the API's
- * configuration channel (falling back on the cached snapshot); resolves once the
+ * configuration channel (falling back on the cached snapshot) and ships violations
+ * and traffic to it through a spool under the state directory; resolves once the
  * first snapshot, if any could be had, is applied and its listeners are open.
  */
 export async function startWorker(
@@ -32,7 +45,10 @@ export async function startWorker(
 
   const logger = options.logger ?? createLogger(config.logLevel, config.workerId);
   const { workerId, hostname } = config;
-  const runtime = new WorkerRuntime({ workerId, hostname, logger });
+  const store = options.counterStore ?? createCounterStore(config.redisUrl ?? null, logger);
+  const shipper = await startShipper(config, logger, options.recordFlushIntervalMs);
+  const records = shipper ?? NO_RECORDS;
+  const runtime = new WorkerRuntime({ workerId, hostname, logger, store, records });
   let configClient: TConfigClient | null = null;
 
   if (config.apiUrl) {
@@ -53,7 +69,32 @@ export async function startWorker(
     async stop() {
       await configClient?.stop();
       await runtime.stop();
+      // After the sessions: their last violations and traffic go into the spool too. What
+      // the API does not take within the deadline stays spooled for the next start.
+      await shipper?.stop({ deadlineMs: SHIPPER_STOP_DEADLINE_MS });
+      if (!options.counterStore) await store.close();
       logger.info('worker stopped');
     },
   };
+}
+
+// Records need the API to go to and a state directory to wait in while it is away.
+async function startShipper(
+  config: TWorkerConfig,
+  logger: TLogger,
+  flushIntervalMs: number | undefined,
+): Promise<TRecordShipper | null> {
+  if (!config.apiUrl || !config.stateDir) return null;
+
+  const shipper = createRecordShipper({
+    spoolDir: path.join(config.stateDir, 'spool'),
+    apiUrl: config.apiUrl,
+    workerSecret: config.workerSecret,
+    workerId: config.workerId,
+    logger,
+    ...(flushIntervalMs ? { flushIntervalMs } : {}),
+  });
+  await shipper.start();
+
+  return shipper;
 }

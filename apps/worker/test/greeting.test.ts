@@ -76,6 +76,7 @@ describe('greeting', () => {
 
     assert.ok(patient.ms >= 290, `greeted after ${patient.ms} ms`);
     assert.match(patient.line, /^220 /);
-    assert.match(early.line, /^421 .*talk too soon/);
+    // RFC 5321 3.1: 554 in place of the greeting, no enhanced code before EHLO.
+    assert.match(early.line, /^554 Talking before the greeting \(Support ID: \w{5}-\w{5}\)$/);
   });
 });

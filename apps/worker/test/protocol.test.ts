@@ -1,36 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ZSnapshotSecurityProfile } from '@portcullis/contracts';
 import nodemailer from 'nodemailer';
 import type { TWorker } from '../src/start-worker.ts';
 import { startBackend, type TBackend } from './helpers/backend.ts';
+import { makeCertificate } from './helpers/certificate.ts';
 import { openSession, RawSmtpClient } from './helpers/smtp-client.ts';
-import { freePort, pool, snapshot, virtualServer } from './helpers/snapshot.ts';
+import { BLOCK, freePort, pool, profileWith, snapshot, virtualServer } from './helpers/snapshot.ts';
 import { startTestWorker } from './helpers/worker.ts';
-
-// A throwaway self-signed certificate for the STARTTLS virtual server.
-function makeCertificate(): { certificate: string; key: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'portcullis-tls-'));
-  try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
-      '-subj', '/CN=gw.portcullis.test',
-      '-keyout', path.join(dir, 'key.pem'),
-      '-out', path.join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
-
-    return {
-      certificate: readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
-      key: readFileSync(path.join(dir, 'key.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function ehloKeywords(port: number): Promise<string[]> {
   const client = await RawSmtpClient.connect(port);
@@ -106,11 +82,8 @@ describe('SMTP service', () => {
 
   it('should refuse an oversized message with 552 and never finish it at the member', async () => {
     const port = await freePort();
-    const small = ZSnapshotSecurityProfile.parse({
-      name: 'small',
-      remoteLogging: false,
-      actions: {},
-      settings: { validation: { maxMessageBytes: 4096 } },
+    const small = profileWith('small', { message_too_large: BLOCK }, {
+      validation: { maxMessageBytes: 4096 },
     });
     await worker.applySnapshot(
       snapshot(2, {
@@ -127,7 +100,7 @@ describe('SMTP service', () => {
     client.close();
 
     assert.equal(reply.code, 552);
-    assert.match(reply.text, /^5\.3\.4 /);
+    assert.match(reply.text, /^5\.3\.4 .*\(Support ID: \w{5}-\w{5}\)$/);
     assert.equal(next.code, 250);
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(backend.messages.length, before, 'the member got no message');

@@ -23,6 +23,11 @@ export const ZWorkerEnv = z.object({
   // Name used in the 220 greeting, the EHLO reply, EHLO to backends and Received headers.
   PORTCULLIS_HOSTNAME: z.string().min(1).max(255).default(os.hostname()),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  // Shared counters (rate limits, greylisting, harvest) live in Redis when this is set, so
+  // several workers count together; unset, each worker counts in its own memory.
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a URL such as redis://127.0.0.1:6379' })
+    .optional(),
 });
 
 export type TLogLevel = (typeof LOG_LEVELS)[number];
@@ -37,6 +42,8 @@ export interface TWorkerConfig {
   stateDir: string | null;
   hostname: string;
   logLevel: TLogLevel;
+  // Null keeps the counters in memory (one worker); a redis:// URL shares them.
+  redisUrl?: string | null;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv): TWorkerConfig {
@@ -59,5 +66,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): TWorkerConfig {
     stateDir: vars.PORTCULLIS_STATE_DIR,
     hostname: vars.PORTCULLIS_HOSTNAME,
     logLevel: vars.LOG_LEVEL,
+    redisUrl: vars.REDIS_URL ?? null,
   };
 }

@@ -1,11 +1,126 @@
+// MAIL phase of a protected virtual server, before the sender is offered to a member:
+// declared size, disallowed sender, rate limits, the sender's domain, SPF. Cheap checks
+// first. Which of them run is planned once per profile: only those whose violations the
+// profile alarms on or blocks.
+import type { TViolation } from '@portcullis/contracts';
+import {
+  checkClientMessageRate,
+  checkDisallowedSender,
+  checkMessageSize,
+  checkSenderDomain,
+  checkSenderMessageRate,
+  evaluateSpf,
+  type TSpfOutcome,
+} from '@portcullis/policy';
 import type { SMTPServerAddress } from 'smtp-server';
-import type { TPhaseContext } from './phase-context.ts';
-import type { TVerdict } from './verdicts.ts';
+import { maxMessageBytes } from '../protection/message-size-limit.ts';
+import { isOn, type TProfilePolicy } from '../protection/profile-policy.ts';
+import type { TSessionPolicy } from '../protection/session-policy.ts';
+import { settleCheck } from './settle-check.ts';
+import type { TPhaseVerdict } from './verdicts.ts';
 
-/**
- * MAIL phase: runs before the sender is offered to a member. SPF, sender rate
- * limits and disallowed senders will decide here; nothing is checked yet.
- */
-export function decideMail(_context: TPhaseContext, _sender: SMTPServerAddress): TVerdict {
+export type TMailCheck = (policy: TSessionPolicy, sender: SMTPServerAddress) => Promise<TPhaseVerdict>;
+
+const SPF_VIOLATIONS: TViolation[] = ['spf_fail', 'spf_softfail', 'spf_temperror', 'spf_permerror'];
+
+/** The MAIL checks a profile runs, in order. */
+export function planMailChecks(profile: TProfilePolicy): TMailCheck[] {
+  const { validation } = profile.settings;
+  const plan: Array<[boolean, TMailCheck]> = [
+    [isOn(profile, 'message_too_large'), checkDeclaredSize],
+    [isOn(profile, 'disallowed_sender') && validation.disallowedSenders.length > 0, checkSenderAllowed],
+    [isOn(profile, 'rate_limit_client'), checkClientRate],
+    [isOn(profile, 'rate_limit_sender'), checkSenderRate],
+    [isOn(profile, 'sender_domain_unresolvable') && validation.requireResolvableSenderDomain, checkDomain],
+    [isOn(profile, ...SPF_VIOLATIONS), checkSenderSpf],
+  ];
+
+  return plan.filter(([isPlanned]) => isPlanned).map(([, check]) => check);
+}
+
+export async function decideMail(
+  policy: TSessionPolicy,
+  checks: TMailCheck[],
+  sender: SMTPServerAddress,
+): Promise<TPhaseVerdict> {
+  for (const check of checks) {
+    const verdict = await check(policy, sender);
+    if (verdict !== 'continue') return verdict;
+  }
+
   return 'continue';
+}
+
+const subjectOf = (policy: TSessionPolicy, sender: SMTPServerAddress) => ({
+  command: policy.currentCommand,
+  sender: sender.address,
+});
+
+// RFC 1870 6: a SIZE= over the limit is refused at MAIL, before any data moves. When the
+// check is off smtp-server judges SIZE= itself against the gateway's own limit.
+async function checkDeclaredSize(policy: TSessionPolicy, sender: SMTPServerAddress) {
+  const declared = sender.args ? (sender.args as Record<string, unknown>).SIZE : undefined;
+  if (typeof declared !== 'string') return 'continue';
+
+  const size = Number(declared);
+  const finding = checkMessageSize(size, policy.profile.settings.validation);
+  if (finding) finding.detail = `declared SIZE=${declared}: ${finding.detail}`;
+
+  const verdict = settleCheck(policy, finding, subjectOf(policy, sender));
+  if (verdict !== 'continue') return verdict;
+
+  // Only alarmed: the gateway's own limit still holds.
+  return size > maxMessageBytes(policy.profile) ? 'message_too_large' : 'continue';
+}
+
+async function checkSenderAllowed(policy: TSessionPolicy, sender: SMTPServerAddress) {
+  const input = { client: policy.client.address, sender: sender.address };
+  const { validation } = policy.profile.settings;
+  const result = await checkDisallowedSender(input, validation, policy.profile.resolver);
+
+  return settleCheck(policy, result, subjectOf(policy, sender));
+}
+
+async function checkClientRate(policy: TSessionPolicy, sender: SMTPServerAddress) {
+  const { profile } = policy;
+  const input = { client: policy.client.address };
+  const finding = await checkClientMessageRate(input, profile.settings.rateLimits, profile.deps);
+
+  return settleCheck(policy, finding, subjectOf(policy, sender));
+}
+
+async function checkSenderRate(policy: TSessionPolicy, sender: SMTPServerAddress) {
+  const { profile } = policy;
+  const input = { client: policy.client.address, sender: sender.address };
+  const finding = await checkSenderMessageRate(input, profile.settings.rateLimits, profile.deps);
+
+  return settleCheck(policy, finding, subjectOf(policy, sender));
+}
+
+async function checkDomain(policy: TSessionPolicy, sender: SMTPServerAddress) {
+  const { profile } = policy;
+  const result = await checkSenderDomain(sender.address, profile.settings.validation, profile.resolver);
+
+  return settleCheck(policy, result, subjectOf(policy, sender));
+}
+
+// RFC 7208 2.4: the MAIL FROM identity, or postmaster@HELO for the null sender. The same
+// client, sender and HELO against the same (cached) DNS give the same result: it is kept
+// as long as the DNS answers are, except a temperror, which may be gone on the next try.
+async function checkSenderSpf(policy: TSessionPolicy, sender: SMTPServerAddress) {
+  const { profile } = policy;
+  const input = {
+    ip: policy.client.address,
+    helo: policy.session.hostNameAppearsAs || '',
+    mailFrom: sender.address || null,
+  };
+  const key = `${input.ip}\n${input.mailFrom ?? ''}\n${input.helo}`;
+  let outcome: TSpfOutcome | undefined = profile.spfResults.get(key);
+  if (!outcome) {
+    outcome = await evaluateSpf(input, profile.settings.spf, profile.resolver, { receiver: profile.receiver });
+    if (outcome.result !== 'temperror') profile.spfResults.set(key, outcome);
+  }
+  policy.transaction.spf = outcome;
+
+  return settleCheck(policy, outcome.finding, subjectOf(policy, sender));
 }

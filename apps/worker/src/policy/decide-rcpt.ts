@@ -1,11 +1,117 @@
+// RCPT phase of a protected virtual server, before the recipient is offered to a member:
+// a running harvest block, relaying, the recipient count, the profile's own list of valid
+// recipients, greylisting. Greylisting goes last: it is the one that remembers attempts.
+// Which of them run is planned once per profile.
+import {
+  checkGreylist,
+  checkRecipientCount,
+  checkRecipientDomain,
+  isBlocking,
+  isHarvestBlocked,
+  isRecipientUnknown,
+  recordUnknownRecipient,
+} from '@portcullis/policy';
 import type { SMTPServerAddress } from 'smtp-server';
-import type { TPhaseContext } from './phase-context.ts';
-import type { TVerdict } from './verdicts.ts';
+import { isOn, type TProfilePolicy } from '../protection/profile-policy.ts';
+import type { TSessionPolicy } from '../protection/session-policy.ts';
+import { settleCheck } from './settle-check.ts';
+import type { TPhaseVerdict, TPolicyReply } from './verdicts.ts';
 
-/**
- * RCPT phase: runs before a recipient is offered to a member. Relay protection,
- * greylisting, recipient limits and harvest detection will decide here.
- */
-export function decideRcpt(_context: TPhaseContext, _recipient: SMTPServerAddress): TVerdict {
+export type TRcptCheck = (policy: TSessionPolicy, recipient: SMTPServerAddress) => Promise<TPhaseVerdict>;
+
+// RFC 5321 4.2.2 550 and RFC 3463 3.2 X.1.1 "bad destination mailbox address": what a
+// mail store answers for a user it does not have. Not a violation by itself.
+const UNKNOWN_RECIPIENT: TPolicyReply = {
+  code: 550,
+  text: '5.1.1 Recipient address rejected: user unknown',
+  isClosing: false,
+};
+
+/** The RCPT checks a profile runs, in order. */
+export function planRcptChecks(profile: TProfilePolicy): TRcptCheck[] {
+  const isHarvestBlocking = isBlocking(profile.decisions.directory_harvest);
+  const hasValidList = profile.settings.harvest.validRecipients.length > 0;
+  const plan: Array<[boolean, TRcptCheck]> = [
+    // Only a profile that blocks harvesting refuses a client serving a block.
+    [isHarvestBlocking, checkHarvestBlock],
+    [isOn(profile, 'relay_denied') && profile.settings.validation.protectedDomains.length > 0, checkRelay],
+    [isOn(profile, 'too_many_recipients'), checkCount],
+    [isOn(profile, 'directory_harvest') && hasValidList, checkValidRecipient],
+    [isOn(profile, 'greylisted'), checkGreylisting],
+  ];
+
+  return plan.filter(([isPlanned]) => isPlanned).map(([, check]) => check);
+}
+
+export async function decideRcpt(
+  policy: TSessionPolicy,
+  checks: TRcptCheck[],
+  recipient: SMTPServerAddress,
+): Promise<TPhaseVerdict> {
+  for (const check of checks) {
+    const verdict = await check(policy, recipient);
+    if (verdict !== 'continue') return verdict;
+  }
+
   return 'continue';
+}
+
+const subjectOf = (policy: TSessionPolicy) => ({ command: policy.currentCommand });
+
+async function checkHarvestBlock(policy: TSessionPolicy) {
+  const client = policy.client.address;
+  if (!(await isHarvestBlocked({ client }, policy.profile.deps))) return 'continue';
+
+  const finding = { violation: 'directory_harvest' as const, detail: `${client} is serving a harvest block` };
+
+  return settleCheck(policy, finding, subjectOf(policy));
+}
+
+async function checkRelay(policy: TSessionPolicy, recipient: SMTPServerAddress) {
+  const finding = checkRecipientDomain(recipient.address, policy.profile.settings.validation);
+
+  return settleCheck(policy, finding, subjectOf(policy));
+}
+
+async function checkCount(policy: TSessionPolicy) {
+  const count = policy.session.envelope.rcptTo.length + 1;
+  const finding = checkRecipientCount(count, policy.profile.settings.validation);
+
+  return settleCheck(policy, finding, subjectOf(policy));
+}
+
+// With validRecipients set, any other recipient does not exist: it counts towards the
+// harvest limit, and a profile that blocks harvesting refuses it as a mail store would.
+// A profile that only alarms counts it and lets the member decide.
+async function checkValidRecipient(policy: TSessionPolicy, recipient: SMTPServerAddress) {
+  const { profile } = policy;
+  if (!isRecipientUnknown(recipient.address, profile.settings.harvest)) return 'continue';
+
+  const verdict = await countUnknownRecipient(policy);
+  if (verdict !== 'continue') return verdict;
+
+  return isBlocking(profile.decisions.directory_harvest) ? UNKNOWN_RECIPIENT : 'continue';
+}
+
+async function checkGreylisting(policy: TSessionPolicy, recipient: SMTPServerAddress) {
+  const { profile, session } = policy;
+  const mailFrom = session.envelope.mailFrom;
+  const input = {
+    client: policy.client.address,
+    sender: mailFrom ? mailFrom.address : '',
+    recipient: recipient.address,
+    isSpfPass: policy.transaction.spf?.result === 'pass',
+  };
+  const result = await checkGreylist(input, profile.settings.greylisting, profile.deps);
+
+  return settleCheck(policy, result, subjectOf(policy));
+}
+
+/** One more non-existent recipient from this client; past the limit, the harvest finding. */
+export async function countUnknownRecipient(policy: TSessionPolicy): Promise<TPhaseVerdict> {
+  const { profile } = policy;
+  const input = { client: policy.client.address };
+  const finding = await recordUnknownRecipient(input, profile.settings.harvest, profile.deps);
+
+  return settleCheck(policy, finding, subjectOf(policy));
 }

@@ -1,5 +1,6 @@
 import type { TSnapshotSecurityProfile, TSnapshotVirtualServer } from '@portcullis/contracts';
 import type { SMTPServerSession } from 'smtp-server';
+import type { TSessionPolicy } from '../protection/session-policy.ts';
 
 /** What every phase may look at: the virtual server, its profile and the session. */
 export interface TPhaseContext {
@@ -8,4 +9,6 @@ export interface TPhaseContext {
   securityProfile: TSnapshotSecurityProfile | null;
   hasPool: boolean;
   session: SMTPServerSession;
+  // The session's side of the security profile; null when Protocol Security is off.
+  policy: TSessionPolicy | null;
 }

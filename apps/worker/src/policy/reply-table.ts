@@ -1,4 +1,4 @@
-import type { TRefusal } from './verdicts.ts';
+import type { TPolicyReply, TRefusal } from './verdicts.ts';
 
 /** An Error smtp-server sends as a reply: `responseCode` and the message as text. */
 export type TSmtpError = Error & { responseCode: number };
@@ -48,6 +48,12 @@ export const REPLY_TABLE: Record<TRefusal, TReply> = {
   },
   // RFC 5321 3.8: 421 when the service is shutting down; RFC 3463 4.3.2.
   worker_stopping: { code: 421, enhanced: '4.3.2', text: 'Service shutting down, try again later' },
+  // RFC 5321 3.8: 421 and close for a client that keeps breaking the protocol, so it cannot
+  // make the gateway record violations without end; RFC 3463 4.7.0.
+  too_many_errors: { code: 421, enhanced: '4.7.0', text: 'Too many errors, closing the connection' },
+  // A bug in a check: RFC 5321 3.8 421, the client retries later (STYLE: never a crash);
+  // RFC 3463 4.3.0 "other mail system status".
+  local_fault: { code: 421, enhanced: '4.3.0', text: 'Temporary local problem, try again later' },
 };
 
 /** An error smtp-server turns into the reply (it reads responseCode and message). */
@@ -56,4 +62,9 @@ export function refusalError(refusal: TRefusal, withEnhanced = true): TSmtpError
   const text = withEnhanced ? `${reply.enhanced} ${reply.text}` : reply.text;
 
   return Object.assign(new Error(text), { responseCode: reply.code });
+}
+
+/** The error smtp-server sends for a security profile's refusal. */
+export function policyReplyError(reply: TPolicyReply): TSmtpError {
+  return Object.assign(new Error(reply.text), { responseCode: reply.code });
 }

@@ -1,11 +1,12 @@
 import type { SMTPServerAddress, SMTPServerDataStream } from 'smtp-server';
 import type { TLogger } from '../logging/create-logger.ts';
-import type { TRefusal } from '../policy/verdicts.ts';
+import type { TPolicyReply, TRefusal } from '../policy/verdicts.ts';
 import { BackendConnection } from './backend/backend-connection.ts';
 import { BACKEND_TIMEOUTS_MS } from './backend/backend-timeouts.ts';
 import { replyText, type TSmtpReply } from './backend/parse-replies.ts';
 import { sendXclient, type TClientIdentity } from './backend/send-xclient.ts';
 import { formatMailCommand, formatRcptCommand } from './format-envelope.ts';
+import type { TMessageFilter } from './message-filter.ts';
 import type { MemberRuntime } from './pools/member-runtime.ts';
 import { pickMember } from './pools/pick-member.ts';
 import type { PoolRuntime } from './pools/pool-runtime.ts';
@@ -14,7 +15,7 @@ import { writeMessage } from './write-message.ts';
 /** Either the member's own reply, mirrored to the client, or our refusal. */
 export type TRelayOutcome =
   | { reply: TSmtpReply; refusal?: undefined }
-  | { refusal: TRefusal; reply?: undefined };
+  | { refusal: TRefusal | TPolicyReply; reply?: undefined };
 
 export interface TRelaySessionOptions {
   pool: PoolRuntime;
@@ -93,8 +94,15 @@ export class RelaySession {
     });
   }
 
-  /** DATA: hands the message to the member and returns its verdict on it. */
-  sendMessage(source: SMTPServerDataStream, header: Buffer): Promise<TRelayOutcome> {
+  /**
+   * DATA: hands the message to the member and returns its verdict on it, or the
+   * filter's refusal (the member's transaction is then dropped, never finished).
+   */
+  sendMessage(
+    source: SMTPServerDataStream,
+    header: Buffer,
+    filter: TMessageFilter | null = null,
+  ): Promise<TRelayOutcome> {
     return this.run(async () => {
       const transaction = this.transaction;
       this.transaction = null;
@@ -110,10 +118,11 @@ export class RelaySession {
           return { reply };
         }
 
-        const written = await writeMessage(connection.socket, header, source);
+        const written = await writeMessage(connection.socket, header, source, filter);
         if (written !== 'sent') {
           // Never finish a message the client did not finish: drop the connection.
           this.drop(transaction);
+          if (written === 'refused' && filter?.refusal) return drained(source, filter.refusal);
           const isTooLarge = written === 'too_large';
           return drained(source, isTooLarge ? 'message_too_large' : 'backend_lost_in_data');
         }
@@ -274,7 +283,7 @@ export class RelaySession {
   }
 }
 
-function drained(source: SMTPServerDataStream, refusal: TRefusal): TRelayOutcome {
+function drained(source: SMTPServerDataStream, refusal: TRefusal | TPolicyReply): TRelayOutcome {
   source.resume();
 
   return { refusal };

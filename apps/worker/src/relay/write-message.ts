@@ -3,8 +3,9 @@ import type { SMTPServerDataStream } from 'smtp-server';
 import { WorkerError } from '../errors/worker-error.ts';
 import { BACKEND_TIMEOUTS_MS } from './backend/backend-timeouts.ts';
 import { DotStuffer } from './dot-stuffer.ts';
+import type { TMessageFilter } from './message-filter.ts';
 
-export type TWriteOutcome = 'sent' | 'too_large' | 'client_gone';
+export type TWriteOutcome = 'sent' | 'too_large' | 'refused' | 'client_gone';
 
 /**
  * Streams the client's message to the member: the Received header, the data
@@ -13,14 +14,18 @@ export type TWriteOutcome = 'sent' | 'too_large' | 'client_gone';
  * small message leaves in one segment and a large one in socket-sized batches
  * (FACTS.md: with TCP_NODELAY set, line-sized writes cost half the throughput).
  *
- * Resolves 'client_gone' or 'too_large' without ever writing the final dot, so the
- * member never takes a truncated message; the caller must drop the connection then.
- * Rejects with a WorkerError when the member's connection fails.
+ * A filter (the security profile's data checks) sees every chunk first and may change
+ * it or refuse the message ('refused').
+ *
+ * Resolves 'client_gone', 'too_large' or 'refused' without ever writing the final dot,
+ * so the member never takes a truncated message; the caller must drop the connection
+ * then. Rejects with a WorkerError when the member's connection fails.
  */
 export function writeMessage(
   socket: net.Socket,
   header: Buffer,
   source: SMTPServerDataStream,
+  filter: TMessageFilter | null = null,
 ): Promise<TWriteOutcome> {
   const stuffer = new DotStuffer();
 
@@ -47,8 +52,11 @@ export function writeMessage(
     };
 
     const onData = (chunk: Buffer) => {
+      // The filter first: a profile's size limit is judged (and recorded) there.
+      const passed = filter ? filter.push(chunk) : chunk;
+      if (!passed) return finish(null, 'refused');
       if (source.sizeExceeded) return finish(null, 'too_large');
-      if (socket.write(stuffer.stuff(chunk))) return;
+      if (socket.write(stuffer.stuff(passed))) return;
 
       // Full: send what is batched and stop reading the client until it drains.
       source.pause();

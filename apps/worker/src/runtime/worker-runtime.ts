@@ -1,10 +1,12 @@
 import os from 'node:os';
 import type net from 'node:net';
 import type { TSnapshot, TWorkerReport } from '@portcullis/contracts';
+import type { TCounterStore } from '@portcullis/policy';
 import { HealthMonitor } from '../health/health-monitor.ts';
 import { ListenerSet } from '../listeners/listener-set.ts';
 import { planBindings } from '../listeners/plan-bindings.ts';
 import type { TLogger } from '../logging/create-logger.ts';
+import type { TRecordSink } from '../records/record-sink.ts';
 import { PoolRuntime } from '../relay/pools/pool-runtime.ts';
 import { nextConnectionId } from '../smtp/connection-ids.ts';
 import { VirtualServerService } from '../smtp/virtual-server-service.ts';
@@ -18,6 +20,9 @@ export interface TWorkerRuntimeOptions {
   workerId: string;
   hostname: string;
   logger: TLogger;
+  // The checks' shared counters and where violations and traffic go.
+  store: TCounterStore;
+  records: TRecordSink;
 }
 
 /**
@@ -147,7 +152,8 @@ export class WorkerRuntime {
       if (!vs.enabled) continue;
 
       const securityProfile = profiles.get(vs.securityProfile ?? '') ?? null;
-      const fingerprint = JSON.stringify([vs, securityProfile]);
+      // The DNS resolvers matter only to a profile's checks.
+      const fingerprint = JSON.stringify([vs, securityProfile, securityProfile && snapshot.dns]);
       active.add(vs.name);
       if (this.fingerprints.get(vs.name) === fingerprint) continue;
 
@@ -158,6 +164,9 @@ export class WorkerRuntime {
         new VirtualServerService({
           virtualServer: vs,
           securityProfile,
+          dns: snapshot.dns,
+          store: this.options.store,
+          records: this.options.records,
           getPool: (name) => this.pools.get(name) ?? null,
           hostname: this.options.hostname,
           logger: this.options.logger.child({ vs: vs.name }),

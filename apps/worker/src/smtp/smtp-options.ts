@@ -1,14 +1,19 @@
-import type { TSnapshotSecurityProfile, TSnapshotVirtualServer } from '@portcullis/contracts';
+import type { TSnapshotVirtualServer } from '@portcullis/contracts';
+import { maxMessageBytes } from '../protection/message-size-limit.ts';
+import { isOn, type TProfilePolicy } from '../protection/profile-policy.ts';
+import type { TInspectConnection } from './patch-smtp-server.ts';
 import type { SMTPServerOptions } from 'smtp-server';
 
-/** smtp-server options plus the greeting pause that patch-smtp-server.ts adds. */
+/** smtp-server options plus those patch-smtp-server.ts adds. */
 export interface TGatewaySmtpOptions extends SMTPServerOptions {
   greetingDelayMs?: number;
+  inspectConnection?: TInspectConnection;
+  isSizeJudgedByPolicy?: boolean;
 }
 
-// SIZE limit when Protocol Security is off and no profile sets one: generous enough
-// for any ordinary mail, small enough that a runaway client is stopped.
-export const PASS_THROUGH_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+// smtp-server's parser closes the session with 421 past this; shorter lines over the
+// profile's limit are the inspector's to judge.
+const PARSER_MAX_COMMAND_OCTETS = 16 * 1024;
 
 /**
  * How a virtual server speaks SMTP to clients: ESMTP with SIZE, PIPELINING,
@@ -18,8 +23,9 @@ export const PASS_THROUGH_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
  */
 export function buildSmtpOptions(
   virtualServer: TSnapshotVirtualServer,
-  securityProfile: TSnapshotSecurityProfile | null,
+  policy: TProfilePolicy | null,
   hostname: string,
+  inspectConnection: TInspectConnection | null,
 ): TGatewaySmtpOptions {
   const tls = virtualServer.tls;
   const disabledCommands = ['AUTH', 'XCLIENT', 'XFORWARD', 'WIZ', 'SHELL', 'KILL'];
@@ -27,7 +33,7 @@ export function buildSmtpOptions(
 
   return {
     name: hostname,
-    size: securityProfile?.settings.validation.maxMessageBytes ?? PASS_THROUGH_MAX_MESSAGE_BYTES,
+    size: maxMessageBytes(policy),
     authOptional: true,
     disabledCommands,
     hideSTARTTLS: !tls,
@@ -38,7 +44,18 @@ export function buildSmtpOptions(
     // Reverse DNS is the SPF and validation checks' business, with their own resolver.
     disableReverseLookup: true,
     logger: false,
-    greetingDelayMs: securityProfile?.settings.compliance.greetingDelayMs ?? 0,
+    greetingDelayMs: policy?.settings.compliance.greetingDelayMs ?? 0,
+    ...(policy && inspectConnection ? protectedOptions(policy, inspectConnection) : {}),
     ...(tls ? { key: tls.key, cert: tls.certificate } : {}),
+  };
+}
+
+function protectedOptions(policy: TProfilePolicy, inspectConnection: TInspectConnection) {
+  const { maxCommandLineOctets } = policy.settings.compliance;
+
+  return {
+    inspectConnection,
+    isSizeJudgedByPolicy: isOn(policy, 'message_too_large'),
+    maxCommandLength: Math.max(PARSER_MAX_COMMAND_OCTETS, maxCommandLineOctets),
   };
 }

@@ -1,15 +1,26 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TWorkerReport } from '@portcullis/contracts';
+import {
+  ZTrafficBatch,
+  ZViolationBatch,
+  type TTrafficRecord,
+  type TViolationRecord,
+  type TWorkerReport,
+} from '@portcullis/contracts';
 
 /**
  * A stand-in for the API's internal endpoints, speaking the configuration channel
  * as the API does: bearer secret and worker id on every request, the newest
- * snapshot on GET and as the first event of the stream, reports by POST.
+ * snapshot on GET and as the first event of the stream, reports by POST; and taking
+ * violation and traffic batches as the ingestion endpoints do (checked against the
+ * contracts, a batch id counted once).
  */
 export class FakeApi {
   readonly secret: string;
   readonly reports: TWorkerReport[] = [];
+  readonly violations: TViolationRecord[] = [];
+  readonly traffic: TTrafficRecord[] = [];
+  private readonly batches = new Set<string>();
   readonly workerIds = new Set<string>();
   url = '';
   private current: unknown;
@@ -47,6 +58,25 @@ export class FakeApi {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
+  private ingest(url: string, body: string, response: http.ServerResponse): void {
+    const isViolations = url === '/internal/v1/violations';
+    const schema = isViolations ? ZViolationBatch : url === '/internal/v1/traffic' ? ZTrafficBatch : null;
+    const batch = schema?.safeParse(JSON.parse(body));
+    if (!batch?.success) {
+      response.writeHead(schema ? 400 : 404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: url } }));
+      return;
+    }
+
+    const key = `${url}:${batch.data.batchId}`;
+    const isDuplicate = this.batches.has(key);
+    this.batches.add(key);
+    if (!isDuplicate && isViolations) this.violations.push(...(batch.data.records as TViolationRecord[]));
+    if (!isDuplicate && !isViolations) this.traffic.push(...(batch.data.records as TTrafficRecord[]));
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ accepted: isDuplicate ? 0 : batch.data.records.length, duplicate: isDuplicate }));
+  }
+
   private handle(request: http.IncomingMessage, response: http.ServerResponse): void {
     const workerId = request.headers['x-portcullis-worker'];
     if (request.headers.authorization !== `Bearer ${this.secret}` || typeof workerId !== 'string') {
@@ -74,6 +104,10 @@ export class FakeApi {
         response.writeHead(204);
         response.end();
       });
+    } else if (request.method === 'POST' && request.url?.startsWith('/internal/v1/')) {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => this.ingest(request.url ?? '', body, response));
     } else {
       response.writeHead(404);
       response.end();

@@ -17,6 +17,11 @@ export class RawSmtpClient {
   private waiters: Array<(reply: TReply) => void> = [];
   isClosed = false;
 
+  /** A client on a socket already connected, such as the TLS socket after STARTTLS. */
+  static wrap(socket: net.Socket): RawSmtpClient {
+    return new RawSmtpClient(socket);
+  }
+
   private constructor(socket: net.Socket) {
     this.socket = socket;
     socket.on('data', (chunk: Buffer) => this.onData(chunk.toString('latin1')));
@@ -28,9 +33,12 @@ export class RawSmtpClient {
     socket.on('error', () => undefined);
   }
 
-  static connect(port: number, host = '127.0.0.1'): Promise<RawSmtpClient> {
+  // localAddress: another loopback address (127.0.0.2, ...) is another client to the
+  // gateway's counters.
+  static connect(port: number, host = '127.0.0.1', localAddress?: string): Promise<RawSmtpClient> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ port, host }, () => resolve(new RawSmtpClient(socket)));
+      const options = { port, host, ...(localAddress ? { localAddress } : {}) };
+      const socket = net.connect(options, () => resolve(new RawSmtpClient(socket)));
       socket.once('error', reject);
     });
   }
@@ -41,6 +49,24 @@ export class RawSmtpClient {
     if (this.isClosed) return Promise.resolve({ code: 0, text: 'closed' });
 
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** The next reply, or null when none comes within `ms` (nothing is left waiting). */
+  readWithin(ms: number): Promise<TReply | null> {
+    const reply = this.replies.shift();
+    if (reply) return Promise.resolve(reply);
+
+    return new Promise((resolve) => {
+      const waiter = (next: TReply) => {
+        clearTimeout(timer);
+        resolve(next);
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((candidate) => candidate !== waiter);
+        resolve(null);
+      }, ms);
+      this.waiters.push(waiter);
+    });
   }
 
   async command(line: string): Promise<TReply> {
@@ -106,8 +132,9 @@ export async function openSession(
   port: number,
   helo = 'client.test',
   host = '127.0.0.1',
+  localAddress?: string,
 ): Promise<RawSmtpClient> {
-  const client = await RawSmtpClient.connect(port, host);
+  const client = await RawSmtpClient.connect(port, host, localAddress);
   const greeting = await client.read();
   if (greeting.code !== 220) throw new Error(`greeting ${greeting.code} ${greeting.text}`);
 

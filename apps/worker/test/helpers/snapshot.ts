@@ -1,5 +1,13 @@
 import net from 'node:net';
-import type { TSnapshot, TSnapshotPool, TSnapshotVirtualServer } from '@portcullis/contracts';
+import {
+  VIOLATION_NAMES,
+  ZSnapshotSecurityProfile,
+  type TSnapshot,
+  type TSnapshotPool,
+  type TSnapshotSecurityProfile,
+  type TSnapshotVirtualServer,
+  type TViolation,
+} from '@portcullis/contracts';
 
 export function virtualServer(
   name: string,
@@ -67,3 +75,28 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
     });
   });
 }
+
+type TActionFlags = { alarm: boolean; block: boolean };
+const NEITHER: TActionFlags = { alarm: false, block: false };
+
+/**
+ * A security profile where only the violations given have actions; every other check is
+ * off, so a test exercises one check without DNS, greylisting or limits getting in the way.
+ */
+export function profileWith(
+  name: string,
+  actions: Partial<Record<TViolation, TActionFlags>>,
+  settings: Record<string, unknown> = {},
+): TSnapshotSecurityProfile {
+  const all = Object.fromEntries(VIOLATION_NAMES.map((violation) => [violation, NEITHER]));
+
+  return ZSnapshotSecurityProfile.parse({
+    name,
+    remoteLogging: false,
+    actions: { ...all, ...actions },
+    settings,
+  });
+}
+
+export const BLOCK: TActionFlags = { alarm: true, block: true };
+export const ALARM: TActionFlags = { alarm: true, block: false };
