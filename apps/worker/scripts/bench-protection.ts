@@ -1,16 +1,25 @@
 /**
  * Throughput of the worker with Protocol Security off and with a default security
- * profile on, measured with Postfix's smtp-source against smtp-sink (FACTS.md). The DNS
- * checks (sender domain, SPF) are answered by a loopback DNS server in this process.
+ * profile on, measured with Postfix's smtp-source against smtp-sink (FACTS.md): 20
+ * sessions, HELO, one recipient, 1 KB, a new connection per message. The DNS checks
+ * (sender domain, SPF) are answered by a loopback DNS server in this process.
  *
- *   node --import tsx scripts/bench-protection.ts [rounds=5] [worker dir=apps/worker]
+ *   node --import tsx scripts/bench-protection.ts [rounds=5] [another apps/worker]
  *
- * The worker runs as scripts/serve-snapshot.ts in a child with the flags `npm start`
- * uses. A second argument points at another copy of apps/worker (say, the last commit's,
- * unpacked with `git archive`) to compare the path without checks against it.
+ * Each variant is a worker of its own (scripts/serve-snapshot.ts, with the flags `npm
+ * start` uses); the rounds take the variants in turn, starting with a different one each
+ * time, so that load from elsewhere on the machine falls on all alike. The second
+ * argument adds the same no-checks worker from another copy of apps/worker (say, the last
+ * commit's, unpacked with `git archive`) for comparison.
+ *
+ *   BENCH_SPLIT=1       profiles with one group of checks each: where the cost goes
+ *   BENCH_CONTROL=1     the no-checks worker twice: how far apart identical ones measure
+ *   BENCH_ONLY=regex    only the variants whose label matches
+ *   BENCH_NODE_ARGS     more flags for the workers' Node (say, --cpu-prof)
+ *   BENCH_SIZE=102400   message size in bytes (1024 by default)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,16 +38,19 @@ const ROUNDS = Number(process.argv[2] ?? 5);
 const OWN_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const OTHER_DIR = process.argv[3];
 const SESSIONS = 20;
-const MESSAGES = 4_000;
+const MESSAGE_BYTES = Number(process.env.BENCH_SIZE ?? 1024);
+const MESSAGES = MESSAGE_BYTES > 10_000 ? 2_000 : 4_000;
 const SENDER = 'bench@sender.example';
 const RECIPIENT = 'rcpt@protected.example';
+const WORKER_FLAGS = ['--max-semi-space-size=4', '--optimize-for-size'];
 
+// The defaults, except that greylisting passes after one attempt and the rate limits are
+// above the load.
 const DEFAULT_PROFILE: TSnapshotSecurityProfile = ZSnapshotSecurityProfile.parse({
   name: 'bench_default',
   remoteLogging: false,
   actions: {},
   settings: {
-    // Greylisting passes after one attempt; the limits are above the load.
     greylisting: { holdSeconds: 0 },
     rateLimits: {
       messagesPerMinutePerClient: 1e9,
@@ -48,102 +60,129 @@ const DEFAULT_PROFILE: TSnapshotSecurityProfile = ZSnapshotSecurityProfile.parse
   },
 });
 
-// The default profile with only some checks' actions left on: where the cost goes.
-function withChecks(name: string, checks: string[]): TSnapshotSecurityProfile {
-  const actions = Object.fromEntries(VIOLATION_NAMES.map((violation) => {
-    const isKept = checks.includes(VIOLATIONS[violation].check) || checks.includes(violation);
+interface TVariant {
+  label: string;
+  dir: string;
+  profile: TSnapshotSecurityProfile | null;
+}
 
-    return [violation, isKept ? DEFAULT_PROFILE.actions[violation] : { alarm: false, block: false }];
-  })) as TSnapshotSecurityProfile['actions'];
+interface TRunning extends TVariant {
+  port: number;
+  worker: ChildProcess;
+  rates: number[];
+  cpuMs: number;
+}
+
+// The default profile with only some checks' actions left on.
+function withChecks(name: string, checks: string[]): TSnapshotSecurityProfile {
+  const kept = (violation: (typeof VIOLATION_NAMES)[number]) =>
+    checks.includes(VIOLATIONS[violation].check) || checks.includes(violation);
+  const actions = Object.fromEntries(
+    VIOLATION_NAMES.map((violation) => [
+      violation,
+      kept(violation) ? DEFAULT_PROFILE.actions[violation] : { alarm: false, block: false },
+    ]),
+  ) as TSnapshotSecurityProfile['actions'];
 
   return { ...DEFAULT_PROFILE, name, actions };
 }
 
-// BENCH_SPLIT=1 adds profiles with one group of checks at a time.
-const SPLIT_PROFILES = [
-  withChecks('no_actions', []),
-  withChecks('protocol', ['compliance', 'methods']),
-  withChecks('counters', ['rateLimits', 'greylisting', 'harvest']),
-  ...(process.env.BENCH_SPLIT === 'counters' ? [
-    withChecks('concurrency', ['rate_limit_concurrency']),
-    withChecks('message_rates', ['rate_limit_client', 'rate_limit_sender']),
-    withChecks('greylisting', ['greylisting']),
-    withChecks('harvest', ['harvest']),
-  ] : []),
-  withChecks('sender_domain', ['sender_domain_unresolvable']),
-  withChecks('spf', ['spf']),
-];
+function listVariants(): TVariant[] {
+  const split = [
+    withChecks('no_actions', []),
+    withChecks('protocol', ['compliance', 'methods']),
+    withChecks('counters', ['rateLimits', 'greylisting', 'harvest']),
+    withChecks('sender_domain', ['sender_domain_unresolvable']),
+    withChecks('spf', ['spf']),
+  ];
+  const variants: TVariant[] = [
+    ...(OTHER_DIR ? [{ label: `no checks (${OTHER_DIR})`, dir: OTHER_DIR, profile: null }] : []),
+    { label: 'no checks', dir: OWN_DIR, profile: null },
+    ...(process.env.BENCH_CONTROL
+      ? [{ label: 'no checks, again', dir: OWN_DIR, profile: null }]
+      : []),
+    ...(process.env.BENCH_SPLIT ? split : []).map((profile) => ({
+      label: `only ${profile.name}`,
+      dir: OWN_DIR,
+      profile,
+    })),
+    { label: 'default profile', dir: OWN_DIR, profile: DEFAULT_PROFILE },
+  ];
+  const only = process.env.BENCH_ONLY;
+
+  return variants.filter((variant) => !only || new RegExp(only).test(variant.label));
+}
 
 async function main() {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'portcullis-bench-protection-'));
   const dns = await startLoopbackDns({
-    'sender.example': { MX: [{ exchange: 'mx.sender.example', preference: 10 }], TXT: ['v=spf1 ip4:127.0.0.0/8 -all'] },
+    'sender.example': {
+      MX: [{ exchange: 'mx.sender.example', preference: 10 }],
+      TXT: ['v=spf1 ip4:127.0.0.0/8 -all'],
+    },
   });
   const sinkPort = await freePort();
-  const sink = spawn('smtp-sink', ['-u', 'nobody', `127.0.0.1:${sinkPort}`, '1000'], { stdio: 'ignore' });
-  const variants = [
-    ...(OTHER_DIR ? [{ label: `no checks (${OTHER_DIR})`, dir: OTHER_DIR, profile: null }] : []),
-    { label: 'no checks', dir: OWN_DIR, profile: null as TSnapshotSecurityProfile | null },
-    // The same again: how far apart two identical workers measure on this machine.
-    ...(process.env.BENCH_CONTROL ? [{ label: 'no checks, again', dir: OWN_DIR, profile: null }] : []),
-    ...(process.env.BENCH_SPLIT ? SPLIT_PROFILES : []).map((profile) => ({
-      label: `only ${profile.name}`, dir: OWN_DIR, profile,
-    })),
-    { label: 'default profile', dir: OWN_DIR, profile: DEFAULT_PROFILE },
-  ];
-
-  const workers: ChildProcess[] = [];
+  const sinkArgs = ['-u', 'nobody', `127.0.0.1:${sinkPort}`, '1000'];
+  const sink = spawn('smtp-sink', sinkArgs, { stdio: 'ignore' });
+  const running: TRunning[] = [];
 
   try {
     await waitForGreeting(sinkPort);
-    // BENCH_ONLY picks variants by a pattern of their labels ("default", "no checks|spf").
-    const only = process.env.BENCH_ONLY;
-    const running = [];
-    for (const variant of variants.filter((item) => !only || new RegExp(only).test(item.label))) {
-      const port = await freePort();
-      const file = path.join(workDir, `${variant.label.replace(/\W+/g, '-')}.json`);
-      await writeFile(file, JSON.stringify(snapshot(1, {
-        virtualServers: [virtualServer('bench_vs', port, { securityProfile: variant.profile?.name ?? null })],
-        pools: [pool('pool_a', [sinkPort])],
-        securityProfiles: variant.profile ? [variant.profile] : [],
-        dns: { resolvers: [dns.address], timeoutMs: 2000 },
-      })));
-      const worker = startWorker(variant.dir, file);
-      workers.push(worker);
-      await waitForGreeting(port);
-      await warmUp(port);
-      // A first run lets V8 optimise; only the counted rounds are reported.
-      await runSmtpSource(port);
-      running.push({ ...variant, port, worker, rates: [] as number[], cpuMs: 0 });
+    for (const variant of listVariants()) {
+      running.push(await startVariant(variant, workDir, sinkPort, dns.address));
     }
 
-    // Rounds go through the variants in turn, so that load from elsewhere on the machine
-    // falls on all of them alike.
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const variant of running) {
+      const order = running.map((_, index) => running[(index + round) % running.length]!);
+      for (const variant of order) {
         const cpuBefore = await cpuTimeMs(variant.worker.pid ?? 0);
         variant.rates.push(await runSmtpSource(variant.port));
         variant.cpuMs += (await cpuTimeMs(variant.worker.pid ?? 0)) - cpuBefore;
       }
     }
+
     const baseline = running.find((variant) => variant.label === 'no checks');
-    for (const variant of running) report(variant.label, variant.rates, variant.cpuMs, baseline?.rates);
+    for (const variant of running) report(variant, baseline?.rates);
     process.stdout.write(`DNS queries answered: ${dns.queries}\n`);
   } finally {
-    for (const worker of workers) await stop(worker);
+    for (const variant of running) await stop(variant.worker);
     sink.kill('SIGTERM');
     await dns.close();
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-function startWorker(dir: string, file: string): ChildProcess {
-  // BENCH_NODE_ARGS adds flags to the worker's Node (say, --cpu-prof).
-  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const memoryFlags = process.env.BENCH_V8_DEFAULTS ? [] : ['--max-semi-space-size=4', '--optimize-for-size'];
-  const args = [...extra, ...memoryFlags, '--import', 'tsx', 'scripts/serve-snapshot.ts', file];
+async function startVariant(
+  variant: TVariant,
+  workDir: string,
+  sinkPort: number,
+  dnsAddress: string,
+): Promise<TRunning> {
+  const port = await freePort();
+  const file = path.join(workDir, `${variant.label.replace(/\W+/g, '-')}.json`);
+  const vs = virtualServer('bench_vs', port, { securityProfile: variant.profile?.name ?? null });
+  await writeFile(
+    file,
+    JSON.stringify(
+      snapshot(1, {
+        virtualServers: [vs],
+        pools: [pool('pool_a', [sinkPort])],
+        securityProfiles: variant.profile ? [variant.profile] : [],
+        dns: { resolvers: [dnsAddress], timeoutMs: 2000 },
+      }),
+    ),
+  );
 
-  return spawn(process.execPath, args, { cwd: dir, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const args = [...extra, ...WORKER_FLAGS, '--import', 'tsx', 'scripts/serve-snapshot.ts', file];
+  const env = { ...process.env, LOG_LEVEL: 'warn' };
+  const worker = spawn(process.execPath, args, { cwd: variant.dir, env, stdio: 'inherit' });
+  await waitForGreeting(port);
+  await warmUp(port);
+  // A first run lets V8 optimise; only the counted rounds are reported.
+  await runSmtpSource(port);
+
+  return { ...variant, port, worker, rates: [], cpuMs: 0 };
 }
 
 // Greylisting's first attempt for the benchmark's triplet, then a pass: remembered.
@@ -156,7 +195,10 @@ async function warmUp(port: number): Promise<void> {
 }
 
 async function runSmtpSource(port: number): Promise<number> {
-  const args = ['-s', String(SESSIONS), '-m', String(MESSAGES), '-l', '1024', '-f', SENDER, '-t', RECIPIENT, `127.0.0.1:${port}`];
+  const args = [
+    '-s', String(SESSIONS), '-m', String(MESSAGES), '-l', String(MESSAGE_BYTES),
+    '-f', SENDER, '-t', RECIPIENT, `127.0.0.1:${port}`,
+  ];
   const started = process.hrtime.bigint();
   const stderr = await new Promise<string>((resolve) => {
     const child = spawn('smtp-source', args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -169,24 +211,25 @@ async function runSmtpSource(port: number): Promise<number> {
   return MESSAGES / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
+// User and system time of a process (fields 14 and 15 of /proc/<pid>/stat, in ticks).
 async function cpuTimeMs(pid: number): Promise<number> {
-  const { readFile } = await import('node:fs/promises');
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
-  const ticks = Number(fields[11]) + Number(fields[12]);
 
-  return (ticks * 1000) / 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-function report(label: string, rates: number[], cpuMs: number, baseline?: number[]): void {
-  const messages = MESSAGES * rates.length;
-  // Each round against the baseline's round run just before it.
+function report(variant: TRunning, baseline?: number[]): void {
+  const { label, rates } = variant;
+  // Each round against the baseline's round of the same pass.
   const ratios = baseline ? rates.map((rate, index) => rate / (baseline[index] ?? rate)) : [];
   const ratio = baseline ? ` = ${(median(ratios) * 100).toFixed(0)}% of no checks` : '';
-  const line = `${label.padEnd(40)} median ${median(rates).toFixed(0).padStart(5)} msg/s${ratio} ` +
-    `(${rates.map((rate) => rate.toFixed(0)).join(', ')}); worker CPU ${(cpuMs / messages).toFixed(3)} ms/msg\n`;
-  process.stdout.write(line);
+  const cpu = (variant.cpuMs / (MESSAGES * rates.length)).toFixed(3);
+  const all = rates.map((rate) => rate.toFixed(0)).join(', ');
+  const line = `${label.padEnd(40)} median ${median(rates).toFixed(0).padStart(5)} msg/s${ratio}`;
+  process.stdout.write(`${line} (${all}); worker CPU ${cpu} ms/msg\n`);
 }
 
 function waitForGreeting(port: number, timeoutMs = 20_000): Promise<void> {

@@ -34,5 +34,16 @@ describe('loadWorkerConfig', () => {
     assert.equal(config.hostname, 'mx.example.org');
     assert.equal(config.logLevel, 'info');
     assert.match(config.workerId, /-\d+$/);
+    assert.equal(config.redisUrl, null, 'counters in memory by default');
+  });
+
+  it('should take a Redis URL for shared counters and refuse anything else', () => {
+    const config = loadWorkerConfig({ ...complete, REDIS_URL: 'redis://127.0.0.1:6379/2' });
+
+    assert.equal(config.redisUrl, 'redis://127.0.0.1:6379/2');
+    assert.throws(
+      () => loadWorkerConfig({ ...complete, REDIS_URL: 'http://127.0.0.1:6379' }),
+      { code: 'CONFIG_INVALID', message: /^REDIS_URL must be a URL such as redis:/ },
+    );
   });
 });

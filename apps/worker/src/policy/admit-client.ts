@@ -31,7 +31,8 @@ export async function admitClient(policy: TSessionPolicy): Promise<TPhaseVerdict
 
   if (!isOn(profile, 'rate_limit_concurrency')) return 'continue';
 
-  const outcome = await acquireConnectionSlot({ client }, profile.settings.rateLimits, profile.deps);
+  const { rateLimits } = profile.settings;
+  const outcome = await acquireConnectionSlot({ client }, rateLimits, profile.deps);
   policy.slot = outcome.slot;
   policy.slotRenewedAt = Date.now();
   // The client may have left while the store answered.

@@ -19,19 +19,25 @@ import type { TSessionPolicy } from '../protection/session-policy.ts';
 import { settleCheck } from './settle-check.ts';
 import type { TPhaseVerdict } from './verdicts.ts';
 
-export type TMailCheck = (policy: TSessionPolicy, sender: SMTPServerAddress) => Promise<TPhaseVerdict>;
+// Checks without a lookup answer at once; only lookups cost a promise.
+export type TMailCheck = (
+  policy: TSessionPolicy,
+  sender: SMTPServerAddress,
+) => TPhaseVerdict | Promise<TPhaseVerdict>;
 
 const SPF_VIOLATIONS: TViolation[] = ['spf_fail', 'spf_softfail', 'spf_temperror', 'spf_permerror'];
 
 /** The MAIL checks a profile runs, in order. */
 export function planMailChecks(profile: TProfilePolicy): TMailCheck[] {
   const { validation } = profile.settings;
+  const hasDisallowed = validation.disallowedSenders.length > 0;
+  const needsDomain = validation.requireResolvableSenderDomain;
   const plan: Array<[boolean, TMailCheck]> = [
     [isOn(profile, 'message_too_large'), checkDeclaredSize],
-    [isOn(profile, 'disallowed_sender') && validation.disallowedSenders.length > 0, checkSenderAllowed],
+    [isOn(profile, 'disallowed_sender') && hasDisallowed, checkSenderAllowed],
     [isOn(profile, 'rate_limit_client'), checkClientRate],
     [isOn(profile, 'rate_limit_sender'), checkSenderRate],
-    [isOn(profile, 'sender_domain_unresolvable') && validation.requireResolvableSenderDomain, checkDomain],
+    [isOn(profile, 'sender_domain_unresolvable') && needsDomain, checkDomain],
     [isOn(profile, ...SPF_VIOLATIONS), checkSenderSpf],
   ];
 
@@ -44,7 +50,8 @@ export async function decideMail(
   sender: SMTPServerAddress,
 ): Promise<TPhaseVerdict> {
   for (const check of checks) {
-    const verdict = await check(policy, sender);
+    const answer = check(policy, sender);
+    const verdict = answer instanceof Promise ? await answer : answer;
     if (verdict !== 'continue') return verdict;
   }
 
@@ -58,7 +65,7 @@ const subjectOf = (policy: TSessionPolicy, sender: SMTPServerAddress) => ({
 
 // RFC 1870 6: a SIZE= over the limit is refused at MAIL, before any data moves. When the
 // check is off smtp-server judges SIZE= itself against the gateway's own limit.
-async function checkDeclaredSize(policy: TSessionPolicy, sender: SMTPServerAddress) {
+function checkDeclaredSize(policy: TSessionPolicy, sender: SMTPServerAddress): TPhaseVerdict {
   const declared = sender.args ? (sender.args as Record<string, unknown>).SIZE : undefined;
   if (typeof declared !== 'string') return 'continue';
 
@@ -99,7 +106,8 @@ async function checkSenderRate(policy: TSessionPolicy, sender: SMTPServerAddress
 
 async function checkDomain(policy: TSessionPolicy, sender: SMTPServerAddress) {
   const { profile } = policy;
-  const result = await checkSenderDomain(sender.address, profile.settings.validation, profile.resolver);
+  const { validation } = profile.settings;
+  const result = await checkSenderDomain(sender.address, validation, profile.resolver);
 
   return settleCheck(policy, result, subjectOf(policy, sender));
 }
@@ -117,7 +125,8 @@ async function checkSenderSpf(policy: TSessionPolicy, sender: SMTPServerAddress)
   const key = `${input.ip}\n${input.mailFrom ?? ''}\n${input.helo}`;
   let outcome: TSpfOutcome | undefined = profile.spfResults.get(key);
   if (!outcome) {
-    outcome = await evaluateSpf(input, profile.settings.spf, profile.resolver, { receiver: profile.receiver });
+    const options = { receiver: profile.receiver };
+    outcome = await evaluateSpf(input, profile.settings.spf, profile.resolver, options);
     if (outcome.result !== 'temperror') profile.spfResults.set(key, outcome);
   }
   policy.transaction.spf = outcome;

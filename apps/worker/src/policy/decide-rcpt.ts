@@ -17,7 +17,11 @@ import type { TSessionPolicy } from '../protection/session-policy.ts';
 import { settleCheck } from './settle-check.ts';
 import type { TPhaseVerdict, TPolicyReply } from './verdicts.ts';
 
-export type TRcptCheck = (policy: TSessionPolicy, recipient: SMTPServerAddress) => Promise<TPhaseVerdict>;
+// Checks without a lookup answer at once; only lookups cost a promise.
+export type TRcptCheck = (
+  policy: TSessionPolicy,
+  recipient: SMTPServerAddress,
+) => TPhaseVerdict | Promise<TPhaseVerdict>;
 
 // RFC 5321 4.2.2 550 and RFC 3463 3.2 X.1.1 "bad destination mailbox address": what a
 // mail store answers for a user it does not have. Not a violation by itself.
@@ -31,10 +35,11 @@ const UNKNOWN_RECIPIENT: TPolicyReply = {
 export function planRcptChecks(profile: TProfilePolicy): TRcptCheck[] {
   const isHarvestBlocking = isBlocking(profile.decisions.directory_harvest);
   const hasValidList = profile.settings.harvest.validRecipients.length > 0;
+  const hasProtectedDomains = profile.settings.validation.protectedDomains.length > 0;
   const plan: Array<[boolean, TRcptCheck]> = [
     // Only a profile that blocks harvesting refuses a client serving a block.
     [isHarvestBlocking, checkHarvestBlock],
-    [isOn(profile, 'relay_denied') && profile.settings.validation.protectedDomains.length > 0, checkRelay],
+    [isOn(profile, 'relay_denied') && hasProtectedDomains, checkRelay],
     [isOn(profile, 'too_many_recipients'), checkCount],
     [isOn(profile, 'directory_harvest') && hasValidList, checkValidRecipient],
     [isOn(profile, 'greylisted'), checkGreylisting],
@@ -49,7 +54,8 @@ export async function decideRcpt(
   recipient: SMTPServerAddress,
 ): Promise<TPhaseVerdict> {
   for (const check of checks) {
-    const verdict = await check(policy, recipient);
+    const answer = check(policy, recipient);
+    const verdict = answer instanceof Promise ? await answer : answer;
     if (verdict !== 'continue') return verdict;
   }
 
@@ -62,18 +68,19 @@ async function checkHarvestBlock(policy: TSessionPolicy) {
   const client = policy.client.address;
   if (!(await isHarvestBlocked({ client }, policy.profile.deps))) return 'continue';
 
-  const finding = { violation: 'directory_harvest' as const, detail: `${client} is serving a harvest block` };
+  const detail = `${client} is serving a harvest block`;
+  const finding = { violation: 'directory_harvest' as const, detail };
 
   return settleCheck(policy, finding, subjectOf(policy));
 }
 
-async function checkRelay(policy: TSessionPolicy, recipient: SMTPServerAddress) {
+function checkRelay(policy: TSessionPolicy, recipient: SMTPServerAddress): TPhaseVerdict {
   const finding = checkRecipientDomain(recipient.address, policy.profile.settings.validation);
 
   return settleCheck(policy, finding, subjectOf(policy));
 }
 
-async function checkCount(policy: TSessionPolicy) {
+function checkCount(policy: TSessionPolicy): TPhaseVerdict {
   const count = policy.session.envelope.rcptTo.length + 1;
   const finding = checkRecipientCount(count, policy.profile.settings.validation);
 

@@ -50,7 +50,11 @@ export const REPLY_TABLE: Record<TRefusal, TReply> = {
   worker_stopping: { code: 421, enhanced: '4.3.2', text: 'Service shutting down, try again later' },
   // RFC 5321 3.8: 421 and close for a client that keeps breaking the protocol, so it cannot
   // make the gateway record violations without end; RFC 3463 4.7.0.
-  too_many_errors: { code: 421, enhanced: '4.7.0', text: 'Too many errors, closing the connection' },
+  too_many_errors: {
+    code: 421,
+    enhanced: '4.7.0',
+    text: 'Too many errors, closing the connection',
+  },
   // A bug in a check: RFC 5321 3.8 421, the client retries later (STYLE: never a crash);
   // RFC 3463 4.3.0 "other mail system status".
   local_fault: { code: 421, enhanced: '4.3.0', text: 'Temporary local problem, try again later' },

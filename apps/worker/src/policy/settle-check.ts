@@ -4,7 +4,11 @@ import {
   type TCheckResult,
 } from '@portcullis/policy';
 import type { TFindingSubject } from '../protection/build-violation-record.ts';
-import { enforceFinding, temporaryReply, type TEnforceOptions } from '../protection/enforce-finding.ts';
+import {
+  enforceFinding,
+  temporaryReply,
+  type TEnforceOptions,
+} from '../protection/enforce-finding.ts';
 import type { TSessionPolicy } from '../protection/session-policy.ts';
 import type { TPhaseVerdict } from './verdicts.ts';
 

@@ -32,6 +32,6 @@ export interface TPolicyReply {
 /** What the policy modules of the phases return. */
 export type TPhaseVerdict = TVerdict | TPolicyReply;
 
-export function isPolicyReply(verdict: TPhaseVerdict | TRefusal | TPolicyReply): verdict is TPolicyReply {
+export function isPolicyReply(verdict: TPhaseVerdict): verdict is TPolicyReply {
   return typeof verdict === 'object';
 }

@@ -32,6 +32,7 @@ export function buildViolationRecord(input: TRecordInput): TViolationRecord {
   const { profile, session } = policy;
   const envelope = session.envelope as typeof session.envelope | undefined;
   const sender = subject.sender !== undefined ? subject.sender : readSender(envelope?.mailFrom);
+  const recipients = envelope?.rcptTo ?? [];
   const transcript = policy.transcript.lines();
   if (reply) transcript.push(`S: ${toVisible(reply)}`);
 
@@ -46,7 +47,7 @@ export function buildViolationRecord(input: TRecordInput): TViolationRecord {
     clientPort: policy.client.port,
     helo: session.hostNameAppearsAs ? clip(session.hostNameAppearsAs, 512) : null,
     mailFrom: sender === null ? null : clip(sender === '' ? '<>' : sender, 512),
-    rcptTo: (envelope?.rcptTo ?? []).slice(0, MAX_RECIPIENTS).map((rcpt) => clip(rcpt.address, 512)),
+    rcptTo: recipients.slice(0, MAX_RECIPIENTS).map((rcpt) => clip(rcpt.address, 512)),
     command: clip(toVisible(subject.command), 1024),
     violation: finding.violation,
     action: input.action,

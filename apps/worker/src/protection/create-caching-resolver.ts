@@ -20,7 +20,8 @@ export function createCachingResolver(resolver: DnsResolver): DnsResolver {
   const ask = (type: string, name: string): Promise<unknown> => {
     const key = `${type} ${name.toLowerCase()}`;
     const known = answers.get(key);
-    if (known) return 'records' in known ? Promise.resolve(copy(known.records)) : Promise.reject(known.error);
+    if (known && 'records' in known) return Promise.resolve(copy(known.records));
+    if (known) return Promise.reject(known.error);
 
     const inFlight = pending.get(key);
     if (inFlight) return inFlight.then(copy);

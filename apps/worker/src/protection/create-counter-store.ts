@@ -12,12 +12,15 @@ const READY_TIMEOUT_MS = 5_000;
 export function createCounterStore(redisUrl: string | null, logger: TLogger): TCounterStore {
   if (!redisUrl) return createMemoryCounterStore();
 
-  const store = createRedisCounterStore(redisUrl, { logger: logger.child({ component: 'counters' }) });
+  const counterLogger = logger.child({ component: 'counters' });
+  const store = createRedisCounterStore(redisUrl, { logger: counterLogger });
   // Not awaited: the worker serves without Redis too. Rate limits and harvest counting fail
   // open meanwhile, greylisting answers 451 (see @portcullis/policy's README).
   store.ready(READY_TIMEOUT_MS).then(
-    () => logger.info({ store: 'redis' }, 'counters ready'),
-    (error: Error) => logger.warn({ code: 'COUNTERS_UNAVAILABLE', err: error.message }, 'redis not ready'),
+    () => counterLogger.info({ store: 'redis' }, 'counters ready'),
+    (error: Error) => {
+      counterLogger.warn({ code: 'COUNTERS_UNAVAILABLE', err: error.message }, 'redis not ready');
+    },
   );
 
   return store;

@@ -5,10 +5,16 @@
 // never sees the end of the message, the client gets the reply after its data is drained.
 import { isAscii } from 'node:buffer';
 import type { TViolation } from '@portcullis/contracts';
+import type { TDataPlan } from '../policy/plan-checks.ts';
 import type { TPolicyReply } from '../policy/verdicts.ts';
 import type { TMessageFilter } from '../relay/message-filter.ts';
 import { enforceFinding } from './enforce-finding.ts';
-import { createLineScanState, normalizeLineEndings, scanTextLines } from './scan-text-lines.ts';
+import {
+  createLineScanState,
+  normalizeLineEndings,
+  scanTextLines,
+  type TLineScanState,
+} from './scan-text-lines.ts';
 import type { TSessionPolicy } from './session-policy.ts';
 
 const EXCERPT_OCTETS = 60;
@@ -16,64 +22,78 @@ const EXCERPT_OCTETS = 60;
 /** Null when the profile has nothing to check in the data. */
 export function createMessageInspector(policy: TSessionPolicy): TMessageFilter | null {
   const plan = policy.plan.data;
-  if (!plan) return null;
 
-  const { maxMessageBytes } = policy.profile.settings.validation;
-  const { maxTextLineOctets } = policy.profile.settings.compliance;
-  const isScanned = plan.isBareLineEndingChecked || plan.isLineLengthChecked;
-  const is8BitChecked = plan.is8BitChecked && policy.session.envelope.bodyType !== '8bitmime';
-  const lines = createLineScanState();
-  const judged: TViolation[] = [];
-  let refusal: TPolicyReply | null = null;
-  let bytes = 0;
+  return plan ? new MessageInspector(policy, plan) : null;
+}
+
+class MessageInspector implements TMessageFilter {
+  refusal: TPolicyReply | null = null;
+  private readonly policy: TSessionPolicy;
+  private readonly plan: TDataPlan;
+  private readonly isScanned: boolean;
+  private readonly is8BitChecked: boolean;
+  private readonly lines: TLineScanState = createLineScanState();
+  private readonly judged: TViolation[] = [];
+  private bytes = 0;
+
+  constructor(policy: TSessionPolicy, plan: TDataPlan) {
+    this.policy = policy;
+    this.plan = plan;
+    this.isScanned = plan.isBareLineEndingChecked || plan.isLineLengthChecked;
+    this.is8BitChecked = plan.is8BitChecked && policy.session.envelope.bodyType !== '8bitmime';
+  }
+
+  push(chunk: Buffer): Buffer | null {
+    // Content that came before the 354 may have been refused already (pipelining).
+    this.refusal ??= this.policy.transaction.dataRefusal;
+    if (this.refusal) return null;
+
+    const { plan } = this;
+    const { maxMessageBytes } = this.policy.profile.settings.validation;
+    const start = this.bytes;
+    this.bytes += chunk.length;
+    if (plan.isSizeChecked && this.bytes > maxMessageBytes) {
+      const detail = `${this.bytes} bytes and more, limit ${maxMessageBytes}`;
+      if (this.judge('message_too_large', detail, '')) return null;
+    }
+    if (this.is8BitChecked && !isAscii(chunk)) {
+      const detail = 'a byte over 127 in a message without BODY=8BITMIME';
+      if (this.judge('rfc_undeclared_8bit', detail, '')) return null;
+    }
+    if (!this.isScanned) return chunk;
+
+    return this.scan(chunk, start);
+  }
+
+  private scan(chunk: Buffer, start: number): Buffer | null {
+    const { plan } = this;
+    const { maxTextLineOctets } = this.policy.profile.settings.compliance;
+    const wasCrPending = this.lines.isCrPending;
+    const scan = scanTextLines(chunk, this.lines, maxTextLineOctets);
+    if (plan.isLineLengthChecked && scan.longAt !== -1) {
+      const near = start + scan.longAt;
+      const detail = `a text line over ${maxTextLineOctets} octets near byte ${near}`;
+      if (this.judge('rfc_line_length', detail, excerpt(chunk, scan.longAt))) return null;
+    }
+    if (plan.isBareLineEndingChecked && scan.bareAt !== -1) {
+      const detail = `bare CR or LF at byte ${start + scan.bareAt}`;
+      if (this.judge('rfc_bare_line_ending', detail, excerpt(chunk, scan.bareAt))) return null;
+    }
+    if (!plan.isNormalizing || scan.bareAt === -1) return chunk;
+
+    return normalizeLineEndings(chunk, wasCrPending);
+  }
 
   // True when the profile blocks it: the message is refused.
-  const judge = (violation: TViolation, detail: string, excerpt: string): boolean => {
-    if (judged.includes(violation)) return false;
+  private judge(violation: TViolation, detail: string, excerpt: string): boolean {
+    if (this.judged.includes(violation)) return false;
 
-    judged.push(violation);
-    const command = `(message data, byte ${bytes}) ${excerpt}`;
-    refusal = enforceFinding(policy, { violation, detail }, { command });
+    this.judged.push(violation);
+    const command = `(message data, byte ${this.bytes}) ${excerpt}`;
+    this.refusal = enforceFinding(this.policy, { violation, detail }, { command });
 
-    return refusal !== null;
-  };
-
-  return {
-    push(chunk) {
-      // Content that came before the 354 may have been refused already (pipelining).
-      refusal ??= policy.transaction.dataRefusal;
-      if (refusal) return null;
-
-      const start = bytes;
-      bytes += chunk.length;
-      if (plan.isSizeChecked && bytes > maxMessageBytes) {
-        const detail = `${bytes} bytes and more, limit ${maxMessageBytes}`;
-        if (judge('message_too_large', detail, '')) return null;
-      }
-      if (is8BitChecked && !isAscii(chunk)) {
-        const detail = 'a byte over 127 in a message without BODY=8BITMIME';
-        if (judge('rfc_undeclared_8bit', detail, '')) return null;
-      }
-      if (!isScanned) return chunk;
-
-      const wasCrPending = lines.isCrPending;
-      const scan = scanTextLines(chunk, lines, maxTextLineOctets);
-      if (plan.isLineLengthChecked && scan.longAt !== -1) {
-        const detail = `a text line over ${maxTextLineOctets} octets near byte ${start + scan.longAt}`;
-        if (judge('rfc_line_length', detail, excerpt(chunk, scan.longAt))) return null;
-      }
-      if (plan.isBareLineEndingChecked && scan.bareAt !== -1) {
-        const detail = `bare CR or LF at byte ${start + scan.bareAt}`;
-        if (judge('rfc_bare_line_ending', detail, excerpt(chunk, scan.bareAt))) return null;
-      }
-
-      return plan.isNormalizing && scan.bareAt !== -1 ? normalizeLineEndings(chunk, wasCrPending) : chunk;
-    },
-
-    get refusal() {
-      return refusal;
-    },
-  };
+    return this.refusal !== null;
+  }
 }
 
 function excerpt(chunk: Buffer, at: number): string {

@@ -43,7 +43,8 @@ export function enforceFinding(
   const replyLine = reply ? `${reply.code} ${reply.text}` : '';
   const { records, traffic } = policy.profile;
 
-  records.recordViolation(buildViolationRecord({ policy, finding, subject, supportId, action, reply: replyLine }));
+  const record = { policy, finding, subject, supportId, action, reply: replyLine };
+  records.recordViolation(buildViolationRecord(record));
   records.addTraffic(traffic, { alarmed: isAlarming(action) ? 1 : 0, blocked: isRefused ? 1 : 0 });
   const fields = { violation: finding.violation, action, supportId, detail: finding.detail };
   policy.logger().info(fields, 'violation');
@@ -66,5 +67,7 @@ export function toPolicyReply(
   const enhanced = withEnhanced ? `${reply.enhanced} ` : '';
   const reference = supportId ? ` (Support ID: ${supportId})` : '';
 
-  return { code: reply.code, text: `${enhanced}${reply.text}${reference}`, isClosing: isClosingReply(reply) };
+  const text = `${enhanced}${reply.text}${reference}`;
+
+  return { code: reply.code, text, isClosing: isClosingReply(reply) };
 }

@@ -25,7 +25,11 @@ export function createLineScanState(): TLineScanState {
 }
 
 /** Scans a chunk; `maxLineOctets` counts the CRLF (RFC 5321 4.5.3.1.6). */
-export function scanTextLines(chunk: Buffer, state: TLineScanState, maxLineOctets: number): TLineScan {
+export function scanTextLines(
+  chunk: Buffer,
+  state: TLineScanState,
+  maxLineOctets: number,
+): TLineScan {
   const length = chunk.length;
   let bareAt = state.isCrPending && chunk[0] !== LF ? 0 : -1;
   let longAt = -1;

@@ -24,7 +24,9 @@ export function createTranscript(): TTranscript {
     lines() {
       const start = Math.max(0, next - KEPT_LINES);
       const lines: string[] = [];
-      for (let index = start; index < next; index += 1) lines.push(toVisible(ring[index % KEPT_LINES] ?? ''));
+      for (let index = start; index < next; index += 1) {
+        lines.push(toVisible(ring[index % KEPT_LINES] ?? ''));
+      }
 
       return lines;
     },

@@ -141,7 +141,8 @@ export function patchSmtpServer(): void {
   proto._validateMailParams = function validateMailParams(this: TConnectionInternals, parsed) {
     const args = parsed.args;
     const size = args ? args.SIZE : undefined;
-    if (!this._server.options.isSizeJudgedByPolicy || typeof size !== 'string' || !SIZE_VALUE.test(size)) {
+    const isWellFormed = typeof size === 'string' && SIZE_VALUE.test(size);
+    if (!this._server.options.isSizeJudgedByPolicy || !isWellFormed) {
       return originalValidateMailParams.call(this, parsed);
     }
 

@@ -31,3 +31,10 @@ export function fault(state: TSessionState, error: Error): TSmtpError {
 
   return refusalError('backend_lost');
 }
+
+// A bug in a check: 421, and the client retries later.
+export function checkFault(state: TSessionState, error: Error): TSmtpError {
+  state.logger().error({ err: error }, 'check fault');
+
+  return refusalError('local_fault');
+}

@@ -10,15 +10,17 @@ import type { TReply } from './smtp-client.ts';
 export async function expectBlocked(
   harness: THarness,
   reply: TReply | null | undefined,
-  expected: { code: number; enhanced: string | null; violation: TViolation },
+  code: number,
+  enhancedCode: string | null,
+  violation: TViolation,
 ): Promise<TViolationRecord> {
   assert.ok(reply, 'a reply');
-  assert.equal(reply.code, expected.code, reply.text);
-  const enhanced = expected.enhanced ? `${expected.enhanced.replace(/\./g, '\\.')} ` : '';
+  assert.equal(reply.code, code, reply.text);
+  const enhanced = enhancedCode ? `${enhancedCode.replace(/\./g, '\\.')} ` : '';
   assert.match(reply.text, new RegExp(`^${enhanced}\\S.*\\(Support ID: \\w{5}-\\w{5}\\)$`));
 
   const record = await harness.violationOf(reply);
-  assert.equal(record.violation, expected.violation);
+  assert.equal(record.violation, violation);
   assert.equal(record.action, 'ALARM_BLOCK');
   assert.equal(record.reply, `${reply.code} ${reply.text}`);
 

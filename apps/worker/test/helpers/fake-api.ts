@@ -60,7 +60,8 @@ export class FakeApi {
 
   private ingest(url: string, body: string, response: http.ServerResponse): void {
     const isViolations = url === '/internal/v1/violations';
-    const schema = isViolations ? ZViolationBatch : url === '/internal/v1/traffic' ? ZTrafficBatch : null;
+    const isTraffic = url === '/internal/v1/traffic';
+    const schema = isViolations ? ZViolationBatch : isTraffic ? ZTrafficBatch : null;
     const batch = schema?.safeParse(JSON.parse(body));
     if (!batch?.success) {
       response.writeHead(schema ? 400 : 404, { 'content-type': 'application/json' });
@@ -71,10 +72,12 @@ export class FakeApi {
     const key = `${url}:${batch.data.batchId}`;
     const isDuplicate = this.batches.has(key);
     this.batches.add(key);
-    if (!isDuplicate && isViolations) this.violations.push(...(batch.data.records as TViolationRecord[]));
-    if (!isDuplicate && !isViolations) this.traffic.push(...(batch.data.records as TTrafficRecord[]));
+    const records = batch.data.records;
+    if (!isDuplicate && isViolations) this.violations.push(...(records as TViolationRecord[]));
+    if (!isDuplicate && !isViolations) this.traffic.push(...(records as TTrafficRecord[]));
+    const accepted = isDuplicate ? 0 : records.length;
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ accepted: isDuplicate ? 0 : batch.data.records.length, duplicate: isDuplicate }));
+    response.end(JSON.stringify({ accepted, duplicate: isDuplicate }));
   }
 
   private handle(request: http.IncomingMessage, response: http.ServerResponse): void {

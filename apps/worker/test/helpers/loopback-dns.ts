@@ -25,7 +25,14 @@ export interface TLoopbackDns {
   close(): Promise<void>;
 }
 
-const TYPES: Record<number, keyof TZoneRecords> = { 1: 'A', 28: 'AAAA', 15: 'MX', 16: 'TXT', 12: 'PTR' };
+// RFC 1035 3.2.2 and RFC 3596 2.1: the type numbers of the records served.
+const TYPES: Record<number, keyof TZoneRecords> = {
+  1: 'A',
+  28: 'AAAA',
+  15: 'MX',
+  16: 'TXT',
+  12: 'PTR',
+};
 const CLASS_IN = 1;
 const RCODE_SERVFAIL = 2;
 const RCODE_NXDOMAIN = 3;
@@ -127,7 +134,9 @@ function encodeRecords(type: keyof TZoneRecords, data: TZoneRecords): Buffer[] {
 
 function encodeName(name: string): Buffer {
   const labels = name.replace(/\.$/, '').split('.').filter(Boolean);
-  const parts = labels.map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label)]));
+  const parts = labels.map((label) => {
+    return Buffer.concat([Buffer.from([label.length]), Buffer.from(label)]);
+  });
 
   return Buffer.concat([...parts, Buffer.from([0])]);
 }

@@ -1,5 +1,9 @@
 import { openSession, type RawSmtpClient, type TReply } from './smtp-client.ts';
 
+// The sender and recipient most tests use (sender.example is in TEST_ZONE).
+export const ALICE = 'alice@sender.example';
+export const BOB = 'bob@protected.example';
+
 export interface TTransactionReplies {
   mail: TReply;
   rcpts: TReply[];

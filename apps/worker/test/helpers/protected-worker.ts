@@ -24,8 +24,13 @@ export interface THarness {
   api: FakeApi;
   backend: TBackend;
   dns: TLoopbackDns;
+  // The worker's state directory: its spool is under spool/.
+  stateDir: string;
   /** Serves one virtual server with this profile (null: Protocol Security off) on a new port. */
-  serve(profile: TSnapshotSecurityProfile | null, vs?: Partial<TSnapshotVirtualServer>): Promise<number>;
+  serve(
+    profile: TSnapshotSecurityProfile | null,
+    vs?: Partial<TSnapshotVirtualServer>,
+  ): Promise<number>;
   /** The record of the violation a reply's Support ID names, once the API has it. */
   violationOf(reply: { text: string }): Promise<TViolationRecord>;
   /** Records that reached the API, after letting the shipper flush. */
@@ -59,12 +64,14 @@ export async function startProtectedWorker(options: THarnessOptions = {}): Promi
     api,
     backend,
     dns,
+    stateDir,
     async serve(profile, vs = {}) {
       const port = await freePort();
       version += 1;
+      const overrides = { securityProfile: profile?.name ?? null, ...vs };
       await worker.applySnapshot(
         snapshot(version, {
-          virtualServers: [virtualServer('vs_protected', port, { securityProfile: profile?.name ?? null, ...vs })],
+          virtualServers: [virtualServer('vs_protected', port, overrides)],
           pools: [pool('pool_a', [backend.port])],
           securityProfiles: profile ? [profile] : [],
           dns: { resolvers: [dns.address], timeoutMs: 1000 },

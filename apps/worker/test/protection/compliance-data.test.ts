@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectAlarmed, expectBlocked } from '../helpers/expect-violation.ts';
+import { BOB } from '../helpers/mail-session.ts';
 import { startProtectedWorker, type THarness } from '../helpers/protected-worker.ts';
 import { openSession, type RawSmtpClient, type TReply } from '../helpers/smtp-client.ts';
 import { ALARM, BLOCK, profileWith } from '../helpers/snapshot.ts';
@@ -44,13 +45,14 @@ describe('protocol compliance of message data', () => {
 
   describe('smuggling', () => {
     const smuggled = [
-      'Subject: one\r\n\r\nfirst\n.\nMAIL FROM:<evil@attacker.example>\nRCPT TO:<victim@protected.example>\nDATA\nSubject: two\n',
+      'Subject: one\r\n\r\nfirst\n.\nMAIL FROM:<evil@attacker.example>\n' +
+        'RCPT TO:<victim@protected.example>\nDATA\nSubject: two\n',
       '\r\nsecond\r.\r\nMAIL FROM:<evil@attacker.example>\r\n',
       'third\r\n.\nRSET\n',
       'last\r\n.\r\n',
     ];
 
-    it('should end data only at CRLF.CRLF and refuse bare line endings with 500 5.5.2', async () => {
+    it('should end data only at CRLF.CRLF, refuse bare line endings with 500 5.5.2', async () => {
       const port = await harness.serve(profileWith('bare', { rfc_bare_line_ending: BLOCK }));
       const before = harness.backend.messages.length;
       const client = await openSession(port);
@@ -61,7 +63,7 @@ describe('protocol compliance of message data', () => {
       await sleep(50);
 
       assert.equal(next.code, 250, 'the smuggled commands were never commands');
-      await expectBlocked(harness, end, { code: 500, enhanced: '5.5.2', violation: 'rfc_bare_line_ending' });
+      await expectBlocked(harness, end, 500, '5.5.2', 'rfc_bare_line_ending');
       assert.equal(harness.backend.messages.length, before, 'the member got nothing');
     });
 
@@ -78,7 +80,7 @@ describe('protocol compliance of message data', () => {
       assert.equal(end.code, 250);
       assert.equal(harness.backend.messages.length, before + 1, 'one message, not two');
       const message = harness.backend.messages.at(-1);
-      assert.deepEqual(message?.rcptTo, ['bob@protected.example']);
+      assert.deepEqual(message?.rcptTo, [BOB]);
       // The member unstuffed our doubled dots: the lone dots are text lines of the message.
       assert.equal(
         relayedBody(harness),
@@ -109,11 +111,12 @@ describe('protocol compliance of message data', () => {
       const fits = `${'a'.repeat(998)}\r\n`;
 
       const ok = await sendRaw(client, [`Subject: fits\r\n\r\n${fits}.\r\n`]);
-      const end = await sendRaw(client, [`Subject: long\r\n\r\n${'b'.repeat(700)}`, `${'c'.repeat(400)}\r\n.\r\n`]);
+      const pieces = [`Subject: long\r\n\r\n${'b'.repeat(700)}`, `${'c'.repeat(400)}\r\n.\r\n`];
+      const end = await sendRaw(client, pieces);
       client.close();
 
       assert.equal(ok.code, 250);
-      const record = await expectBlocked(harness, end, { code: 500, enhanced: '5.5.2', violation: 'rfc_line_length' });
+      const record = await expectBlocked(harness, end, 500, '5.5.2', 'rfc_line_length');
       assert.match(record.details?.note ?? '', /over 1000 octets/);
       assert.equal(harness.backend.messages.length, before + 1);
     });
@@ -148,7 +151,7 @@ describe('protocol compliance of message data', () => {
       const declared = await sendRaw(client, [eightBit], ' BODY=8BITMIME');
       client.close();
 
-      await expectBlocked(harness, undeclared, { code: 550, enhanced: '5.6.0', violation: 'rfc_undeclared_8bit' });
+      await expectBlocked(harness, undeclared, 550, '5.6.0', 'rfc_undeclared_8bit');
       assert.equal(declared.code, 250);
       assert.equal(harness.backend.messages.length, before + 1);
     });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestStore, type TTestStore } from '../helpers/counter-stores.ts';
 import { TEST_ZONE } from '../helpers/dns-zone.ts';
 import { expectAlarmed, expectBlocked } from '../helpers/expect-violation.ts';
-import { sendOne, sendTransaction } from '../helpers/mail-session.ts';
+import { ALICE, BOB, sendOne, sendTransaction } from '../helpers/mail-session.ts';
 import { startProtectedWorker, type THarness } from '../helpers/protected-worker.ts';
 import { openSession, RawSmtpClient } from '../helpers/smtp-client.ts';
 import { ALARM, BLOCK, profileWith } from '../helpers/snapshot.ts';
@@ -37,7 +37,7 @@ for (const kind of ['memory', 'redis'] as const) {
       const port = await harness.serve(profileWith('client_rate', { rate_limit_client: BLOCK }, {
         rateLimits: { messagesPerMinutePerClient: 2 },
       }));
-      const send = () => sendOne(port, { from: 'alice@sender.example', to: ['bob@protected.example'], local: '127.0.0.10' });
+      const send = () => sendOne(port, { from: ALICE, to: [BOB], local: '127.0.0.10' });
       const before = harness.backend.messages.length;
 
       const first = await send();
@@ -45,9 +45,9 @@ for (const kind of ['memory', 'redis'] as const) {
       const third = await send();
 
       assert.deepEqual([first.end?.code, second.end?.code], [250, 250]);
-      await expectBlocked(harness, third.mail, { code: 421, enhanced: '4.7.0', violation: 'rate_limit_client' });
+      await expectBlocked(harness, third.mail, 421, '4.7.0', 'rate_limit_client');
       assert.equal(harness.backend.messages.length, before + 2);
-      const other = await sendOne(port, { from: 'alice@sender.example', to: ['bob@protected.example'], local: '127.0.0.11' });
+      const other = await sendOne(port, { from: ALICE, to: [BOB], local: '127.0.0.11' });
       assert.equal(other.end?.code, 250, 'another client is not limited');
     });
 
@@ -57,20 +57,21 @@ for (const kind of ['memory', 'redis'] as const) {
       }));
       const client = await openSession(port, 'client.test', '127.0.0.1', '127.0.0.12');
 
-      const first = await sendTransaction(client, 'carol@sender.example', ['bob@protected.example']);
-      const second = await sendTransaction(client, 'carol@sender.example', ['bob@protected.example']);
-      const otherSender = await sendTransaction(client, 'dave@sender.example', ['bob@protected.example']);
+      const first = await sendTransaction(client, 'carol@sender.example', [BOB]);
+      const second = await sendTransaction(client, 'carol@sender.example', [BOB]);
+      const otherSender = await sendTransaction(client, 'dave@sender.example', [BOB]);
       client.close();
 
       assert.equal(first.end?.code, 250);
-      await expectBlocked(harness, second.mail, { code: 451, enhanced: '4.7.0', violation: 'rate_limit_sender' });
+      await expectBlocked(harness, second.mail, 451, '4.7.0', 'rate_limit_sender');
       assert.equal(otherSender.end?.code, 250, 'the session goes on for another sender');
     });
 
-    it('should refuse a connection over the concurrency limit and free the slot on close', async () => {
-      const port = await harness.serve(profileWith('concurrency', { rate_limit_concurrency: BLOCK }, {
+    it('should refuse a connection over the concurrency limit, free slots on close', async () => {
+      const profile = profileWith('concurrency', { rate_limit_concurrency: BLOCK }, {
         rateLimits: { concurrentConnectionsPerClient: 2 },
-      }));
+      });
+      const port = await harness.serve(profile);
       const local = '127.0.0.13';
       const first = await openSession(port, 'client.test', '127.0.0.1', local);
       const second = await openSession(port, 'client.test', '127.0.0.1', local);
@@ -88,30 +89,32 @@ for (const kind of ['memory', 'redis'] as const) {
       second.close();
 
       // RFC 5321 3.1: 421 in place of the greeting, no enhanced code before EHLO.
-      await expectBlocked(harness, greeting, { code: 421, enhanced: null, violation: 'rate_limit_concurrency' });
+      await expectBlocked(harness, greeting, 421, null, 'rate_limit_concurrency');
       assert.ok(isClosed, 'the connection was closed');
       assert.equal(welcome.code, 220, 'a closed connection gave its slot back');
     });
 
     it('should let the connection in and record it when concurrency is only alarmed', async () => {
-      const port = await harness.serve(profileWith('concurrency_alarm', { rate_limit_concurrency: ALARM }, {
+      const profile = profileWith('concurrency_alarm', { rate_limit_concurrency: ALARM }, {
         rateLimits: { concurrentConnectionsPerClient: 1 },
-      }));
+      });
+      const port = await harness.serve(profile);
       const since = harness.api.violations.length;
       const first = await openSession(port, 'client.test', '127.0.0.1', '127.0.0.14');
 
-      const replies = await sendOne(port, { from: 'alice@sender.example', to: ['bob@protected.example'], local: '127.0.0.14' });
+      const replies = await sendOne(port, { from: ALICE, to: [BOB], local: '127.0.0.14' });
       first.close();
 
       assert.equal(replies.end?.code, 250);
       await expectAlarmed(harness, 'rate_limit_concurrency', since);
     });
 
-    it('should greylist a first attempt with 451 4.7.1 and take the retry after the hold', async () => {
+    it('should greylist a first attempt with 451 4.7.1, pass a retry after the hold', async () => {
       const port = await harness.serve(profileWith('grey', { greylisted: BLOCK }, {
         greylisting: { holdSeconds: 1 },
       }));
-      const send = () => sendOne(port, { from: 'erin@sender.example', to: ['bob@protected.example'], local: '127.0.0.15' });
+      const erin = 'erin@sender.example';
+      const send = () => sendOne(port, { from: erin, to: [BOB], local: '127.0.0.15' });
       const before = harness.backend.messages.length;
 
       const first = await send();
@@ -119,14 +122,15 @@ for (const kind of ['memory', 'redis'] as const) {
       await sleep(1_100);
       const later = await send();
 
-      await expectBlocked(harness, first.rcpts[0], { code: 451, enhanced: '4.7.1', violation: 'greylisted' });
-      await expectBlocked(harness, early.rcpts[0], { code: 451, enhanced: '4.7.1', violation: 'greylisted' });
+      await expectBlocked(harness, first.rcpts[0], 451, '4.7.1', 'greylisted');
+      await expectBlocked(harness, early.rcpts[0], 451, '4.7.1', 'greylisted');
       assert.equal(later.end?.code, 250);
       assert.equal(harness.backend.messages.length, before + 1, 'only the passed retry arrived');
     });
 
-    it('should not greylist exempt clients, senders, recipients, or an SPF pass when told', async () => {
-      const port = await harness.serve(profileWith('grey_exempt', { greylisted: BLOCK, spf_fail: ALARM }, {
+    it('should not greylist exempt clients, senders, recipients, or an SPF pass', async () => {
+      const actions = { greylisted: BLOCK, spf_fail: ALARM };
+      const port = await harness.serve(profileWith('grey_exempt', actions, {
         greylisting: {
           holdSeconds: 600,
           exemptNetworks: ['127.0.0.16/32'],
@@ -135,13 +139,14 @@ for (const kind of ['memory', 'redis'] as const) {
           skipWhenSpfPasses: true,
         },
       }));
-      const send = (from: string, to: string, local: string) => sendOne(port, { from, to: [to], local });
+      const send = (from: string, to: string, local: string) =>
+        sendOne(port, { from, to: [to], local });
 
-      const byNetwork = await send('frank@fail.example', 'bob@protected.example', '127.0.0.16');
-      const bySender = await send('frank@mail.partner.example', 'bob@protected.example', '127.0.0.17');
+      const byNetwork = await send('frank@fail.example', BOB, '127.0.0.16');
+      const bySender = await send('frank@mail.partner.example', BOB, '127.0.0.17');
       const byRecipient = await send('frank@fail.example', 'anyone@open.example', '127.0.0.17');
-      const bySpf = await send('frank@sender.example', 'bob@protected.example', '127.0.0.17');
-      const greylisted = await send('frank@fail.example', 'bob@protected.example', '127.0.0.17');
+      const bySpf = await send('frank@sender.example', BOB, '127.0.0.17');
+      const greylisted = await send('frank@fail.example', BOB, '127.0.0.17');
 
       assert.deepEqual(
         [byNetwork, bySender, byRecipient, bySpf].map((replies) => replies.end?.code),
@@ -150,7 +155,7 @@ for (const kind of ['memory', 'redis'] as const) {
       assert.equal(greylisted.rcpts[0]?.code, 451);
     });
 
-    it('should count unknown recipients across RSET and reconnects and close a harvester', async () => {
+    it('should count unknowns across RSET and reconnects, and close a harvester', async () => {
       const port = await harness.serve(profileWith('harvest', { directory_harvest: BLOCK }, {
         harvest: { maxUnknownRecipientsPerMinute: 2, blockSeconds: 2 },
       }));
@@ -171,32 +176,30 @@ for (const kind of ['memory', 'redis'] as const) {
       const blocked = await RawSmtpClient.connect(port, '127.0.0.1', local);
       const greeting = await blocked.read();
       blocked.close();
-      const elsewhere = await sendOne(port, { from: 'alice@sender.example', to: ['bob@protected.example'], local: '127.0.0.19' });
+      const elsewhere = await sendOne(port, { from: ALICE, to: [BOB], local: '127.0.0.19' });
       await sleep(2_100);
-      const afterBlock = await sendOne(port, { from: 'alice@sender.example', to: ['bob@protected.example'], local });
+      const afterBlock = await sendOne(port, { from: ALICE, to: [BOB], local });
 
       // The member's own answer for the first two: RFC 3463 X.1.1, mirrored.
       assert.deepEqual([firstUnknown.code, secondUnknown.code], [550, 550]);
       assert.match(secondUnknown.text, /^5\.1\.1 /);
-      const record = await expectBlocked(harness, thirdUnknown, {
-        code: 421, enhanced: '4.7.0', violation: 'directory_harvest',
-      });
+      const record = await expectBlocked(harness, thirdUnknown, 421, '4.7.0', 'directory_harvest');
       assert.match(record.details?.note ?? '', /3 unknown recipients/);
       assert.ok(isClosed, '421 closes the session');
-      await expectBlocked(harness, greeting, { code: 421, enhanced: null, violation: 'directory_harvest' });
+      await expectBlocked(harness, greeting, 421, null, 'directory_harvest');
       assert.equal(elsewhere.end?.code, 250, 'other clients go on');
       assert.equal(afterBlock.end?.code, 250, 'the block ends after blockSeconds');
     });
 
-    it('should take the profile\'s list of valid recipients as the mailboxes that exist', async () => {
+    it('should take the profile\'s valid recipients as the mailboxes that exist', async () => {
       const port = await harness.serve(profileWith('valid_list', { directory_harvest: BLOCK }, {
-        harvest: { maxUnknownRecipientsPerMinute: 1, blockSeconds: 60, validRecipients: ['bob@protected.example'] },
+        harvest: { maxUnknownRecipientsPerMinute: 1, blockSeconds: 60, validRecipients: [BOB] },
       }));
       const client = await openSession(port, 'client.test', '127.0.0.1', '127.0.0.20');
       const before = harness.backend.messages.length;
 
-      const replies = await sendTransaction(client, 'alice@sender.example', [
-        'bob@protected.example',
+      const replies = await sendTransaction(client, ALICE, [
+        BOB,
         'nobody@protected.example',
         'nobody2@protected.example',
       ]);
@@ -205,7 +208,7 @@ for (const kind of ['memory', 'redis'] as const) {
       assert.equal(replies.rcpts[0]?.code, 250);
       assert.equal(replies.rcpts[1]?.code, 550);
       assert.match(replies.rcpts[1]?.text ?? '', /^5\.1\.1 /);
-      await expectBlocked(harness, replies.rcpts[2], { code: 421, enhanced: '4.7.0', violation: 'directory_harvest' });
+      await expectBlocked(harness, replies.rcpts[2], 421, '4.7.0', 'directory_harvest');
       assert.equal(harness.backend.messages.length, before, 'the closed session sent nothing');
     });
   });
@@ -226,13 +229,13 @@ describe('counter store outage', () => {
     await testStore.dispose();
   });
 
-  it('should answer greylisting with 451 4.3.0, record nothing, and let rate limits fail open', async () => {
+  it('should answer greylisting 451 4.3.0, record nothing, let rate limits fail open', async () => {
     const port = await harness.serve(profileWith('outage', {
       greylisted: BLOCK, rate_limit_client: BLOCK, rate_limit_concurrency: BLOCK,
     }, { rateLimits: { messagesPerMinutePerClient: 1 } }));
     const since = harness.api.violations.length;
 
-    const replies = await sendOne(port, { from: 'alice@sender.example', to: ['bob@protected.example'] });
+    const replies = await sendOne(port, { from: ALICE, to: [BOB] });
 
     assert.equal(replies.mail.code, 250, 'the rate limit failed open');
     assert.equal(replies.rcpts[0]?.code, 451);

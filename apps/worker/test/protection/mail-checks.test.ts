@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_ZONE } from '../helpers/dns-zone.ts';
 import { expectAlarmed, expectBlocked } from '../helpers/expect-violation.ts';
-import { sendOne, sendTransaction } from '../helpers/mail-session.ts';
+import { ALICE, BOB, sendOne, sendTransaction } from '../helpers/mail-session.ts';
 import { startProtectedWorker, type THarness } from '../helpers/protected-worker.ts';
 import { openSession } from '../helpers/smtp-client.ts';
 import { ALARM, BLOCK, profileWith } from '../helpers/snapshot.ts';
@@ -24,25 +24,26 @@ describe('MAIL checks', () => {
   describe('disallowed sender', () => {
     const listed = profileWith('senders', { disallowed_sender: BLOCK }, {
       validation: {
-        disallowedSenders: ['spam@sender.example', '@fail.example', '127.0.0.2', '.dynamic.example'],
+        disallowedSenders: [
+          'spam@sender.example', '@fail.example', '127.0.0.2', '.dynamic.example',
+        ],
       },
     });
 
     for (const [label, from, local] of [
       ['by address', 'spam@sender.example', '127.0.0.1'],
       ['by domain', 'anyone@fail.example', '127.0.0.1'],
-      ['by client network', 'alice@sender.example', '127.0.0.2'],
-      ['by reverse-DNS name', 'alice@sender.example', '127.0.0.3'],
+      ['by client network', ALICE, '127.0.0.2'],
+      ['by reverse-DNS name', ALICE, '127.0.0.3'],
     ] as const) {
       it(`should refuse a sender listed ${label} with 550 5.7.1`, async () => {
         const port = await harness.serve(listed);
         const before = harness.backend.messages.length;
 
-        const replies = await sendOne(port, { from, to: ['bob@protected.example'], local });
+        const replies = await sendOne(port, { from, to: [BOB], local });
 
-        const record = await expectBlocked(harness, replies.mail, {
-          code: 550, enhanced: '5.7.1', violation: 'disallowed_sender',
-        });
+        const mail = replies.mail;
+        const record = await expectBlocked(harness, mail, 550, '5.7.1', 'disallowed_sender');
         assert.equal(record.mailFrom, from);
         assert.equal(record.clientAddress, local);
         assert.equal(harness.backend.messages.length, before, 'the member got nothing');
@@ -55,7 +56,7 @@ describe('MAIL checks', () => {
       }));
       const since = harness.api.violations.length;
 
-      const replies = await sendOne(port, { from: 'spam@sender.example', to: ['bob@protected.example'] });
+      const replies = await sendOne(port, { from: 'spam@sender.example', to: [BOB] });
 
       assert.equal(replies.end?.code, 250);
       assert.equal(harness.backend.messages.at(-1)?.mailFrom, 'spam@sender.example');
@@ -73,10 +74,8 @@ describe('MAIL checks', () => {
       const before = harness.backend.messages.length;
 
       for (const from of ['alice@nowhere.example', 'alice@nullmx.example']) {
-        const replies = await sendOne(port, { from, to: ['bob@protected.example'] });
-        await expectBlocked(harness, replies.mail, {
-          code: 550, enhanced: '5.1.8', violation: 'sender_domain_unresolvable',
-        });
+        const replies = await sendOne(port, { from, to: [BOB] });
+        await expectBlocked(harness, replies.mail, 550, '5.1.8', 'sender_domain_unresolvable');
       }
       assert.equal(harness.backend.messages.length, before);
     });
@@ -85,7 +84,7 @@ describe('MAIL checks', () => {
       const port = await harness.serve(resolvable);
       const since = harness.api.violations.length;
 
-      const replies = await sendOne(port, { from: 'alice@slow.example', to: ['bob@protected.example'] });
+      const replies = await sendOne(port, { from: 'alice@slow.example', to: [BOB] });
 
       assert.equal(replies.mail.code, 451);
       assert.match(replies.mail.text, /^4\.4\.3 /);
@@ -96,7 +95,7 @@ describe('MAIL checks', () => {
     it('should accept a domain with an MX', async () => {
       const port = await harness.serve(resolvable);
 
-      const replies = await sendOne(port, { from: 'alice@sender.example', to: ['bob@protected.example'] });
+      const replies = await sendOne(port, { from: ALICE, to: [BOB] });
 
       assert.equal(replies.end?.code, 250);
     });
@@ -115,11 +114,9 @@ describe('MAIL checks', () => {
         const port = await harness.serve(spf);
         const before = harness.backend.messages.length;
 
-        const replies = await sendOne(port, { from, to: ['bob@protected.example'] });
+        const replies = await sendOne(port, { from, to: [BOB] });
 
-        const record = await expectBlocked(harness, replies.mail, {
-          code, enhanced, violation: `spf_${result}`,
-        });
+        const record = await expectBlocked(harness, replies.mail, code, enhanced, `spf_${result}`);
         assert.match(record.details?.note ?? '', new RegExp(`SPF ${result}`));
         assert.equal(harness.backend.messages.length, before);
       });
@@ -128,12 +125,10 @@ describe('MAIL checks', () => {
     it('should check the HELO name for the null sender', async () => {
       const port = await harness.serve(spf);
 
-      const refused = await sendOne(port, { from: '', to: ['bob@protected.example'], helo: 'badhelo.example' });
-      const passed = await sendOne(port, { from: '', to: ['bob@protected.example'], helo: 'goodhelo.example' });
+      const refused = await sendOne(port, { from: '', to: [BOB], helo: 'badhelo.example' });
+      const passed = await sendOne(port, { from: '', to: [BOB], helo: 'goodhelo.example' });
 
-      const record = await expectBlocked(harness, refused.mail, {
-        code: 550, enhanced: '5.7.23', violation: 'spf_fail',
-      });
+      const record = await expectBlocked(harness, refused.mail, 550, '5.7.23', 'spf_fail');
       assert.equal(record.mailFrom, '<>');
       assert.equal(passed.end?.code, 250);
       assert.match(harness.backend.messages.at(-1)?.data.toString() ?? '', /^Received-SPF: pass /);
@@ -142,7 +137,7 @@ describe('MAIL checks', () => {
     it('should put Received-SPF above the Received header of a passed message', async () => {
       const port = await harness.serve(spf);
 
-      const replies = await sendOne(port, { from: 'alice@sender.example', to: ['bob@protected.example'] });
+      const replies = await sendOne(port, { from: ALICE, to: [BOB] });
 
       assert.equal(replies.end?.code, 250);
       const lines = harness.backend.messages.at(-1)?.data.toString().split('\r\n') ?? [];
@@ -156,7 +151,7 @@ describe('MAIL checks', () => {
       const port = await harness.serve(profileWith('spf_alarm', spfActions(ALARM)));
       const since = harness.api.violations.length;
 
-      const replies = await sendOne(port, { from: 'alice@fail.example', to: ['bob@protected.example'] });
+      const replies = await sendOne(port, { from: 'alice@fail.example', to: [BOB] });
 
       assert.equal(replies.end?.code, 250);
       assert.match(harness.backend.messages.at(-1)?.data.toString() ?? '', /^Received-SPF: fail /);
@@ -174,14 +169,12 @@ describe('MAIL checks', () => {
       const client = await openSession(port);
       const ehlo = await client.command('EHLO client.test');
 
-      const replies = await sendTransaction(client, 'alice@sender.example', ['bob@protected.example'], 'x', ' SIZE=4096');
-      const fits = await sendTransaction(client, 'alice@sender.example', ['bob@protected.example'], 'x', ' SIZE=100');
+      const replies = await sendTransaction(client, ALICE, [BOB], 'x', ' SIZE=4096');
+      const fits = await sendTransaction(client, ALICE, [BOB], 'x', ' SIZE=100');
       client.close();
 
       assert.match(ehlo.text, /\nSIZE 2048(\n|$)/);
-      await expectBlocked(harness, replies.mail, {
-        code: 552, enhanced: '5.3.4', violation: 'message_too_large',
-      });
+      await expectBlocked(harness, replies.mail, 552, '5.3.4', 'message_too_large');
       assert.equal(fits.end?.code, 250);
     });
 
@@ -192,7 +185,7 @@ describe('MAIL checks', () => {
       const since = harness.api.violations.length;
       const client = await openSession(port);
 
-      const replies = await sendTransaction(client, 'alice@sender.example', ['bob@protected.example'], 'x', ' SIZE=4096');
+      const replies = await sendTransaction(client, ALICE, [BOB], 'x', ' SIZE=4096');
       client.close();
 
       assert.equal(replies.end?.code, 250);

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SUPPORT_ID_PATTERN } from '@portcullis/contracts';
+import { ALICE, BOB } from '../helpers/mail-session.ts';
 import { startProtectedWorker, type THarness } from '../helpers/protected-worker.ts';
 import { openSession, relayOne } from '../helpers/smtp-client.ts';
 import { BLOCK, profileWith } from '../helpers/snapshot.ts';
@@ -39,8 +42,8 @@ describe('violation records and traffic', () => {
     assert.equal(record.clientAddress, '127.0.0.1');
     assert.equal(record.clientPort, clientPort);
     assert.equal(record.helo, 'client.test');
-    assert.equal(record.mailFrom, 'alice@sender.example');
-    assert.deepEqual(record.rcptTo, ['bob@protected.example']);
+    assert.equal(record.mailFrom, ALICE);
+    assert.deepEqual(record.rcptTo, [BOB]);
     assert.equal(record.command, 'VRFY bob');
     assert.equal(record.violation, 'disallowed_method');
     assert.equal(record.action, 'ALARM_BLOCK');
@@ -52,6 +55,10 @@ describe('violation records and traffic', () => {
       `S: 502 ${reply.text}`,
     ]);
     assert.match(record.details?.note ?? '', /VRFY is on the disallowed list/);
+    // The records went through the shipper's spool under the state directory.
+    const spool = await readdir(path.join(harness.stateDir, 'spool'));
+    const kinds = spool.filter((name) => !name.endsWith('.lock')).sort();
+    assert.deepEqual(kinds, ['traffic', 'violations']);
   });
 
   it('should count traffic per minute for protected and unprotected virtual servers', async () => {
@@ -69,7 +76,9 @@ describe('violation records and traffic', () => {
       const rows = harness.api.traffic.filter(
         (row) => row.securityProfile === profile && row.virtualServer === vs,
       );
-      const total = { connections: 0, messages: 0, recipients: 0, alarmed: 0, blocked: 0, bytes: 0 };
+      const total = {
+        connections: 0, messages: 0, recipients: 0, alarmed: 0, blocked: 0, bytes: 0,
+      };
       for (const row of rows) {
         for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += row[key];
       }

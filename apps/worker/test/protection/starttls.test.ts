@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { TSnapshotSecurityProfile } from '@portcullis/contracts';
 import { makeCertificate } from '../helpers/certificate.ts';
 import { expectAlarmed } from '../helpers/expect-violation.ts';
-import { sendTransaction } from '../helpers/mail-session.ts';
+import { ALICE, BOB, sendTransaction } from '../helpers/mail-session.ts';
 import { startProtectedWorker, type THarness } from '../helpers/protected-worker.ts';
 import { openSession, RawSmtpClient } from '../helpers/smtp-client.ts';
 import { ALARM, profileWith } from '../helpers/snapshot.ts';
@@ -40,7 +40,7 @@ describe('STARTTLS', () => {
     const stray = await client.readWithin(100);
     const mailBeforeEhlo = await client.command('MAIL FROM:<alice@sender.example>');
     const ehlo = await client.command('EHLO client.test');
-    const replies = await sendTransaction(client, 'alice@sender.example', ['bob@protected.example']);
+    const replies = await sendTransaction(client, ALICE, [BOB]);
     client.close();
 
     return { ready, unanswered, stray, mailBeforeEhlo, ehlo, replies };
@@ -63,13 +63,14 @@ describe('STARTTLS', () => {
       assert.equal(session.replies.mail.code, 250, 'no MAIL from before the handshake is open');
       assert.equal(session.replies.end?.code, 250);
       const message = harness.backend.messages.at(-1);
-      assert.equal(message?.mailFrom, 'alice@sender.example');
-      assert.deepEqual(message?.rcptTo, ['bob@protected.example']);
+      assert.equal(message?.mailFrom, ALICE);
+      assert.deepEqual(message?.rcptTo, [BOB]);
       assert.match(message?.data.toString() ?? '', /with ESMTPS id/);
       if (!profile) return;
 
       const record = await expectAlarmed(harness, 'rfc_unauthorized_pipelining', since);
-      assert.match(record.details?.note ?? '', /2 command line\(s\) sent behind STARTTLS were dropped/);
+      const note = record.details?.note ?? '';
+      assert.match(note, /2 command line\(s\) sent behind STARTTLS were dropped/);
     });
   }
 });

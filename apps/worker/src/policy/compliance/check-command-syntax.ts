@@ -10,8 +10,11 @@ const DOT_STRING = `${ATEXT}+(?:\\.${ATEXT}+)*`;
 const QUOTED_STRING = '"(?:[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\\x20-\\x7e])*"';
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
 const DOMAIN = `${LABEL}(?:\\.${LABEL})*`;
-const ADDRESS_LITERAL =
-  '\\[(?:\\d{1,3}(?:\\.\\d{1,3}){3}|IPv6:[0-9A-Fa-f:.]+|[A-Za-z0-9-]*[A-Za-z0-9]:[\\x21-\\x5a\\x5e-\\x7e]+)\\]';
+// RFC 5321 4.1.3: IPv4, "IPv6:" and an address, or a standardized tag and its content.
+const IPV4_LITERAL = '\\d{1,3}(?:\\.\\d{1,3}){3}';
+const IPV6_LITERAL = 'IPv6:[0-9A-Fa-f:.]+';
+const GENERAL_LITERAL = '[A-Za-z0-9-]*[A-Za-z0-9]:[\\x21-\\x5a\\x5e-\\x7e]+';
+const ADDRESS_LITERAL = `\\[(?:${IPV4_LITERAL}|${IPV6_LITERAL}|${GENERAL_LITERAL})\\]`;
 const MAILBOX = `(?:${DOT_STRING}|${QUOTED_STRING})@(?:${DOMAIN}|${ADDRESS_LITERAL})`;
 // RFC 5321 4.1.2: a source route must be accepted (and is ignored).
 const SOURCE_ROUTE = `@${DOMAIN}(?:,@${DOMAIN})*:`;

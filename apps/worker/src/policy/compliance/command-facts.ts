@@ -28,11 +28,14 @@ const TAB = 0x09;
 
 /** The verb: the first word, split at a space or a tab, in upper case. */
 export function readVerb(text: string): string {
-  const isBlank = (at: number) => text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB;
   let start = 0;
-  while (start < text.length && isBlank(start)) start += 1;
+  while (start < text.length && isBlank(text.charCodeAt(start))) start += 1;
   let end = start;
-  while (end < text.length && !isBlank(end)) end += 1;
+  while (end < text.length && !isBlank(text.charCodeAt(end))) end += 1;
 
   return text.slice(start, end).toUpperCase();
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
 }

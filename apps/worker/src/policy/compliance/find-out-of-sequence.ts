@@ -5,8 +5,6 @@ import type { TViolationFound } from '@portcullis/policy';
 import type { TCommandFacts } from './command-facts.ts';
 
 export function findOutOfSequence(facts: TCommandFacts): TViolationFound | null {
-  const found = (detail: string): TViolationFound => ({ violation: 'rfc_sequence', detail });
-
   switch (facts.verb) {
     case 'MAIL':
       return facts.hasGreeted ? null : found('MAIL before HELO or EHLO');
@@ -19,4 +17,8 @@ export function findOutOfSequence(facts: TCommandFacts): TViolationFound | null 
     default:
       return null;
   }
+}
+
+function found(detail: string): TViolationFound {
+  return { violation: 'rfc_sequence', detail };
 }

@@ -3,7 +3,9 @@
 // methods check has judged it already.
 import type { TSecurityProfileSettings } from '@portcullis/contracts';
 
-const CARRIED_OUT = ['HELO', 'EHLO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'NOOP', 'QUIT', 'VRFY', 'EXPN', 'HELP'];
+const CARRIED_OUT = [
+  'HELO', 'EHLO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'NOOP', 'QUIT', 'VRFY', 'EXPN', 'HELP',
+];
 
 /** The verbs a virtual server knows, in upper case. */
 export function listKnownVerbs(

@@ -17,7 +17,10 @@ export interface TCommandCheckContext {
   allowedVerbs: ReadonlySet<string>;
 }
 
-export type TCommandCheck = (facts: TCommandFacts, context: TCommandCheckContext) => TViolationFound | null;
+export type TCommandCheck = (
+  facts: TCommandFacts,
+  context: TCommandCheckContext,
+) => TViolationFound | null;
 
 const COMMAND_CHECKS: Array<[TViolation, TCommandCheck]> = [
   ['rfc_unauthorized_pipelining', findPipelining],
@@ -51,7 +54,7 @@ export function buildCommandCheckContext(
 }
 
 // The lists are looked up here; @portcullis/policy words the finding.
-function findDisallowedMethod(facts: TCommandFacts, context: TCommandCheckContext): TViolationFound | null {
+function findDisallowedMethod(facts: TCommandFacts, context: TCommandCheckContext) {
   const isListed = context.disallowedVerbs.has(facts.verb);
   const isOffList = context.allowedVerbs.size > 0 && !context.allowedVerbs.has(facts.verb);
   if (!isListed && !isOffList) return null;
@@ -64,21 +67,26 @@ function findLongLine(facts: TCommandFacts, context: TCommandCheckContext): TVio
   const limit = context.settings.compliance.maxCommandLineOctets;
   if (facts.octets <= limit) return null;
 
-  return { violation: 'rfc_line_length', detail: `command line of ${facts.octets} octets, limit ${limit}` };
+  const detail = `command line of ${facts.octets} octets, limit ${limit}`;
+
+  return { violation: 'rfc_line_length', detail };
 }
 
 // RFC 5321 2.3.8: only CRLF ends a line; a CR or LF alone is neither a line end nor text.
 function findBareLineEnding(facts: TCommandFacts): TViolationFound | null {
-  if (facts.isBareLf) return { violation: 'rfc_bare_line_ending', detail: 'command line ended by a bare LF' };
-  if (facts.text.includes('\r')) {
-    return { violation: 'rfc_bare_line_ending', detail: 'bare CR inside a command line' };
-  }
+  if (facts.isBareLf) return bareLineEnding('command line ended by a bare LF');
 
-  return null;
+  return facts.text.includes('\r') ? bareLineEnding('bare CR inside a command line') : null;
 }
 
-function findUnknownCommand(facts: TCommandFacts, context: TCommandCheckContext): TViolationFound | null {
+function bareLineEnding(detail: string): TViolationFound {
+  return { violation: 'rfc_bare_line_ending', detail };
+}
+
+function findUnknownCommand(facts: TCommandFacts, context: TCommandCheckContext) {
   if (context.knownVerbs.has(facts.verb)) return null;
 
-  return { violation: 'rfc_unknown_command', detail: `${facts.verb || '(empty line)'} is not a command here` };
+  const detail = `${facts.verb || '(empty line)'} is not a command here`;
+
+  return { violation: 'rfc_unknown_command' as const, detail };
 }

@@ -2,7 +2,11 @@
 // (smtp-server 3.21.6). patch-smtp-server.ts checks at start that the methods exist.
 import type { SMTPServerSession } from 'smtp-server';
 
-export type TSendReply = (code: number, data?: string | string[] | null, context?: string | false) => void;
+export type TSendReply = (
+  code: number,
+  data?: string | string[] | null,
+  context?: string | false,
+) => void;
 
 export interface TInspectedParser {
   // Called by socket.pipe() as data arrives.

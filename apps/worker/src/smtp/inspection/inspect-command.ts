@@ -2,7 +2,10 @@
 // before smtp-server runs it. A finding the profile only alarms on is recorded and the
 // next check runs; the first one it blocks ends the inspection with its reply.
 import type { TCommandFacts } from '../../policy/compliance/command-facts.ts';
-import type { TCommandCheck, TCommandCheckContext } from '../../policy/compliance/plan-command-checks.ts';
+import type {
+  TCommandCheck,
+  TCommandCheckContext,
+} from '../../policy/compliance/plan-command-checks.ts';
 import type { TPolicyReply } from '../../policy/verdicts.ts';
 import { enforceFinding } from '../../protection/enforce-finding.ts';
 import type { TSessionPolicy } from '../../protection/session-policy.ts';

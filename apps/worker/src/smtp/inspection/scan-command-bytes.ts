@@ -23,7 +23,11 @@ export function createCommandScan(): TCommandScan {
   return { lines: [], partial: null };
 }
 
-export function scanCommandBytes(scan: TCommandScan, chunk: Buffer, repliesAtArrival: number): void {
+export function scanCommandBytes(
+  scan: TCommandScan,
+  chunk: Buffer,
+  repliesAtArrival: number,
+): void {
   let start = 0;
 
   for (let lf = chunk.indexOf(LF); lf !== -1; lf = chunk.indexOf(LF, lf + 1)) {
