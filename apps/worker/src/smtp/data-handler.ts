@@ -2,6 +2,7 @@
 // it has any), behind the trace fields; the client gets the member's verdict, or the
 // profile's refusal once its data is drained.
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { decideData } from '../policy/decide-data.ts';
 import { refusalError } from '../policy/reply-table.ts';
 import { createMessageInspector } from '../protection/create-message-inspector.ts';
 import type { TRecordSink } from '../records/record-sink.ts';
@@ -27,10 +28,12 @@ export function handleData(
   cb: TCallback,
 ): void {
   const relay = state?.relay;
-  if (!state || !relay) {
+  const verdict = state && relay ? decideData(state.context) : 'backend_lost_in_data';
+  if (!state || !relay || verdict !== 'continue') {
     // smtp-server answers once the client has sent the whole message.
     stream.resume();
-    return cb(state ? refuse(state, 'backend_lost_in_data') : refusalError('backend_lost_in_data'));
+    const refusal = verdict === 'continue' ? 'backend_lost_in_data' : verdict;
+    return cb(state ? refuse(state, refusal) : refusalError(refusal));
   }
 
   const policy = state.context.policy;
