@@ -21,7 +21,8 @@ export function printTable(
     const cells = targets.map((t) => pad(row.figures[t]!.toFixed(0), 22));
     const vsHaraka = row.figures[portcullis]! / row.figures[haraka]!;
     const vsDirect = row.figures[portcullis]! / row.figures[direct]!;
-    out.push([row.load.padEnd(36), ...cells, pad(`${vsHaraka.toFixed(2)}x`, 10), pad(vsDirect.toFixed(3), 10)].join(' '));
+    const ratios = [pad(`${vsHaraka.toFixed(2)}x`, 10), pad(vsDirect.toFixed(3), 10)];
+    out.push([row.load.padEnd(36), ...cells, ...ratios].join(' '));
   }
   out.push('');
   const rss = meta.peakRss === null ? 'unknown' : `${(meta.peakRss / 1024 / 1024).toFixed(1)} MiB`;

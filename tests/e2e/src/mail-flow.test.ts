@@ -55,7 +55,8 @@ describe('mail flow through a virtual server to a pool', () => {
     for (let i = 0; i < 6; i += 1) {
       const id = `flow-${i}`;
       const raw = buildRawMessage(id);
-      const result = await sendRawMessage(smtpPort, { from: 'alice@sender.example', to: ['bob@protected.example'] }, raw);
+      const envelope = { from: 'alice@sender.example', to: ['bob@protected.example'] };
+      const result = await sendRawMessage(smtpPort, envelope, raw);
       assert.equal(result.isAccepted, true, result.response);
       sent.set(id, raw);
     }

@@ -25,7 +25,11 @@ export async function sendRawMessage(
     return { isAccepted: true, responseCode: 250, response: info.response };
   } catch (error) {
     const failure = error as { responseCode?: number; response?: string; message: string };
-    return { isAccepted: false, responseCode: failure.responseCode ?? null, response: failure.response ?? failure.message };
+    return {
+      isAccepted: false,
+      responseCode: failure.responseCode ?? null,
+      response: failure.response ?? failure.message,
+    };
   } finally {
     transport.close();
   }
