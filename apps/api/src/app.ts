@@ -4,7 +4,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { DEFAULT_SIGN_IN_LIMITS } from './auth/sign-in-limiter.ts';
 import type { TPrisma } from './db.ts';
+import { accessGuardPlugin, type TAuthSettings } from './plugins/access-guard.ts';
 import { configChannelPlugin } from './plugins/config-channel.ts';
 import { consoleStaticPlugin } from './plugins/console-static.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -29,10 +31,27 @@ export type TAppOptions = {
   consoleDistDir?: string;
   // Prunes records past their retention in the background; none when absent.
   retentionJob?: TRetentionJobOptions;
+  // Session lifetime, cookie and sign-in limits; defaults below.
+  auth?: Partial<TAuthSettings>;
 };
 
-// The worker secret travels in a header; keep it out of any log line.
-const REDACT = ['req.headers.authorization', 'headers.authorization'];
+const DEFAULT_AUTH: TAuthSettings = {
+  ttlMs: 8 * 3_600_000,
+  idleMs: 0,
+  isCookieSecure: false,
+  signInLimits: DEFAULT_SIGN_IN_LIMITS,
+};
+
+// Secrets travel in headers (worker secret, API tokens, session cookie, CSRF token);
+// keep them out of every log line.
+const REDACT = [
+  'req.headers.authorization',
+  'headers.authorization',
+  'req.headers.cookie',
+  'headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'headers["x-csrf-token"]',
+];
 
 // Each worker reports every 2 s; logging each heartbeat would bury everything else.
 // Refused reports are still logged by the error handler.
@@ -59,6 +78,8 @@ export function buildApp(options: TAppOptions): FastifyInstance {
   app.register(jsonBodyPlugin);
   app.register(prismaPlugin, { prisma: options.prisma });
   app.register(workerAuthPlugin, { workerSecret: options.workerSecret });
+  // Before any route: its onRoute hook refuses API routes that declare no access.
+  app.register(accessGuardPlugin, { settings: { ...DEFAULT_AUTH, ...options.auth } });
   app.register(configChannelPlugin, { databaseUrl: options.databaseUrl });
   app.register(swaggerPlugin);
   if (options.retentionJob) app.register(retentionJobPlugin, options.retentionJob);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ZPassword, ZUsername } from '@portcullis/contracts';
 import { z } from 'zod';
 import type { TRetention } from './domain/records/prune-records.ts';
 
@@ -28,6 +29,17 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The console's static build, served at `/` when present.
   PORTCULLIS_CONSOLE_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps/console/dist')),
+
+  // The first administrator, created when the database has no user yet. Without a
+  // password a random one is printed once on standard output.
+  PORTCULLIS_ADMIN_USERNAME: optional(ZUsername).transform((value) => value ?? 'admin'),
+  PORTCULLIS_ADMIN_PASSWORD: optional(ZPassword),
+  // A session ends this long after sign-in, or after this long unused (0: never idle out).
+  PORTCULLIS_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
+  PORTCULLIS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(60),
+  // Set when the console is reached over HTTPS (a TLS proxy in front): cookies then
+  // travel only over HTTPS.
+  PORTCULLIS_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 
   // Retention, in days: a job in the API deletes older records. The per-minute
   // traffic rows draw series of minutes and quarter hours (an hour or a day)
@@ -72,6 +84,15 @@ export function toRetention(env: TEnv): TRetention {
     rollupDays: env.PORTCULLIS_RETAIN_ROLLUPS_DAYS,
     violationDays: env.PORTCULLIS_RETAIN_VIOLATIONS_DAYS,
     batchIdDays: env.PORTCULLIS_RETAIN_BATCH_IDS_DAYS,
+  };
+}
+
+/** Session lifetime and cookie settings for the app. */
+export function toAuthSettings(env: TEnv) {
+  return {
+    ttlMs: env.PORTCULLIS_SESSION_TTL_MINUTES * 60_000,
+    idleMs: env.PORTCULLIS_SESSION_IDLE_MINUTES * 60_000,
+    isCookieSecure: env.PORTCULLIS_COOKIE_SECURE,
   };
 }
 

@@ -13,7 +13,9 @@ import {
 import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app.ts';
-import { loadEnv, toRetention } from './env.ts';
+import { loadEnv, toAuthSettings, toRetention } from './env.ts';
+import { ensureFirstAdministrator } from './first-run/ensure-first-administrator.ts';
+import { formatFirstRunBanner } from './first-run/print-first-run-banner.ts';
 
 const env = loadEnv(process.env);
 const logger = pino({ level: env.LOG_LEVEL });
@@ -34,12 +36,21 @@ async function start() {
   });
   if (seeded.created.length > 0) logger.info({ created: seeded.created }, 'system objects seeded');
 
+  const firstAdministrator = await ensureFirstAdministrator(prisma, {
+    username: env.PORTCULLIS_ADMIN_USERNAME,
+    password: env.PORTCULLIS_ADMIN_PASSWORD,
+  });
+  if (firstAdministrator.isCreated) {
+    logger.info({ username: firstAdministrator.username }, 'first administrator created');
+  }
+
   const app = buildApp({
     prisma,
     databaseUrl: database.databaseUrl,
     workerSecret: env.PORTCULLIS_WORKER_SECRET,
     logger: { level: env.LOG_LEVEL },
     consoleDistDir: env.PORTCULLIS_CONSOLE_DIR,
+    auth: toAuthSettings(env),
     retentionJob:
       env.PORTCULLIS_PRUNE_INTERVAL_MINUTES > 0
         ? {
@@ -63,7 +74,11 @@ async function start() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  await app.listen({ port: env.PORT, host: env.HOST });
+  const url = await app.listen({ port: env.PORT, host: env.HOST });
+  if (firstAdministrator.isCreated && firstAdministrator.generatedPassword) {
+    const { username, generatedPassword } = firstAdministrator;
+    process.stdout.write(formatFirstRunBanner(username, generatedPassword, `${url}/`));
+  }
 }
 
 start().catch((error: unknown) => {

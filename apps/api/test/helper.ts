@@ -8,7 +8,10 @@ import {
 } from '@portcullis/contracts';
 import { createPrismaClient, createTestDatabase, seedSystemObjects } from '@portcullis/db';
 import type { FastifyInstance } from 'fastify';
+import type { InjectOptions } from 'light-my-request';
 import { buildApp, type TAppOptions } from '../src/app.ts';
+import { hashPassword } from '../src/auth/hash-password.ts';
+import { hashSecret, newSecret } from '../src/auth/secret-token.ts';
 import type { TPrisma } from '../src/db.ts';
 
 export const WORKER_SECRET = 'test-worker-secret-0123456789';
@@ -18,9 +21,16 @@ export type TTestContext = {
   app: FastifyInstance;
   prisma: TPrisma;
   databaseUrl: string;
+  // The administrator every request acts as unless it sends its own credentials.
+  admin: TTestUser;
+  // app.inject without the administrator's token: requests go as sent.
+  anonymousInject: FastifyInstance['inject'];
 };
 
-type TBuildOptions = Partial<Pick<TAppOptions, 'consoleDistDir' | 'retentionJob'>> & {
+export type TRole = 'ADMINISTRATOR' | 'OPERATOR' | 'GUEST';
+export type TTestUser = { id: number; username: string; password: string; role: TRole; token: string };
+
+type TBuildOptions = Partial<Pick<TAppOptions, 'consoleDistDir' | 'retentionJob' | 'auth'>> & {
   // Objects the file's tests share, created once the app is ready.
   setup?: (context: TTestContext) => Promise<void>;
 };
@@ -50,7 +60,10 @@ export function build(options: TBuildOptions = {}): TTestContext {
       logger: false,
       consoleDistDir: options.consoleDistDir,
       retentionJob: options.retentionJob,
+      auth: options.auth,
     });
+    context.admin = await createTestUser(context.prisma, 'test-admin', 'ADMINISTRATOR');
+    actAs(context, context.admin.token);
     await context.app.ready();
     await options.setup?.(context);
   });
@@ -62,6 +75,57 @@ export function build(options: TBuildOptions = {}): TTestContext {
   });
 
   return context;
+}
+
+/** An API token for a user, straight into the database; returns the token. */
+export async function createTestToken(prisma: TPrisma, userId: number, role: TRole, name = 'test') {
+  const token = `pct_${newSecret()}`;
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  await prisma.apiToken.create({ data: { userId, name, role, tokenHash: hashSecret(token), expiresAt } });
+
+  return token;
+}
+
+/** A user with a known password and an API token of their own role. */
+export async function createTestUser(prisma: TPrisma, username: string, role: TRole): Promise<TTestUser> {
+  const password = `${username}-password-0123`;
+  const user = await prisma.user.create({
+    data: { username, role, passwordHash: await hashPassword(password) },
+  });
+  const token = await createTestToken(prisma, user.id, role);
+
+  return { id: user.id, username, password, role, token };
+}
+
+type TInjectArgument = InjectOptions | string;
+
+function hasCredentials(headers: unknown): boolean {
+  if (typeof headers !== 'object' || headers === null) return false;
+
+  return Object.keys(headers).some((name) => ['authorization', 'cookie'].includes(name.toLowerCase()));
+}
+
+/**
+ * Makes `context.app.inject` send `token` as a bearer token, unless a request
+ * brings its own authorization or cookie header: the tests written before users
+ * existed act as an administrator unchanged. `context.anonymousInject` sends
+ * requests as they are.
+ */
+function actAs(context: TTestContext, token: string): void {
+  const inject = context.app.inject.bind(context.app) as (options?: TInjectArgument) => unknown;
+  context.anonymousInject = inject as FastifyInstance['inject'];
+
+  const withToken = (options?: TInjectArgument) => {
+    if (options === undefined) return inject();
+
+    const asObject = typeof options === 'string' ? { url: options } : options;
+    if (hasCredentials(asObject.headers)) return inject(asObject);
+
+    const headers = { ...(asObject.headers as object), authorization: `Bearer ${token}` };
+
+    return inject({ ...asObject, headers });
+  };
+  context.app.inject = withToken as FastifyInstance['inject'];
 }
 
 /** A throw-away folder holding a fake console build, removed after the file. */

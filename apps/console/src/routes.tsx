@@ -1,14 +1,18 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { HOME_PATH, requireSessionLoader, signInLoader } from './auth/session-loaders.ts';
+import { onSessionEnded } from './auth/session-state.ts';
+import { SIGN_IN_PATH, signInPath } from './auth/sign-in-path.ts';
+import { sessionKeys } from './api/auth.ts';
 import { LoadingState } from './components/loading-state.tsx';
 import { ConsoleLayout } from './layout/console-layout.tsx';
-import { listNavLeaves } from './layout/nav-items.ts';
 import type { TRouteHandle } from './layout/route-handle.ts';
 import { RouteErrorPanel } from './layout/route-error-panel.tsx';
 import { createLazyScreenRoute, createScreenRoute, listScreens } from './layout/screen-routes.ts';
+import { accountRoutes } from './pages/account/account-routes.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
-import { PlaceholderPage } from './pages/placeholder-page.tsx';
 import { protocolSecurityRoutes } from './pages/protocol-security/protocol-security-routes.tsx';
+import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { systemRoutes } from './pages/system/system-routes.tsx';
 import { PoolCreatePage } from './pages/local-traffic/pools/pool-create-page.tsx';
 import { poolEditLoader, PoolEditPage } from './pages/local-traffic/pools/pool-edit-page.tsx';
@@ -38,36 +42,30 @@ import {
   VirtualServerListPage,
 } from './pages/local-traffic/virtual-servers/virtual-server-list-page.tsx';
 
-export const HOME_PATH = '/local-traffic/virtual-servers';
+// Everyone may look at Local Traffic; only its create screens need the right to change it.
+const WRITE = 'local-traffic:write';
 
 const VIRTUAL_SERVERS = listScreens(
   ['Local Traffic', 'Virtual Servers'],
   'Virtual Server List',
   HOME_PATH,
   'Virtual Server',
+  WRITE,
 );
 const POOLS = listScreens(
   ['Local Traffic', 'Pools'],
   'Pool List',
   '/local-traffic/pools',
   'Pool',
+  WRITE,
 );
 const SMTP_PROFILES = listScreens(
   ['Local Traffic', 'Profiles', 'Services'],
   'SMTP',
   '/local-traffic/profiles/services/smtp',
   'SMTP Profile',
+  WRITE,
 );
-
-function placeholderRoutes(): RouteObject[] {
-  return listNavLeaves()
-    .filter((leaf) => leaf.isPlaceholder)
-    .map((leaf) => ({
-      path: leaf.to.slice(1),
-      handle: { trail: leaf.trail, screen: leaf.label } satisfies TRouteHandle,
-      element: <PlaceholderPage label={[...leaf.trail, leaf.label].join(' › ')} />,
-    }));
-}
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   const screen = createScreenRoute(queryClient);
@@ -111,15 +109,24 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     },
     ...protocolSecurityRoutes(lazyScreen),
     ...systemRoutes(lazyScreen),
-    ...placeholderRoutes(),
+    ...accountRoutes(lazyScreen),
     { path: '*', handle: { trail: ['Main'], screen: 'Not Found' }, element: <NotFoundPage /> },
   ];
 
   return [
     {
+      path: SIGN_IN_PATH,
+      loader: signInLoader(queryClient),
+      element: <SignInPage />,
+      errorElement: <RouteErrorPanel />,
+      hydrateFallbackElement: <LoadingState />,
+    },
+    {
       path: '/',
+      loader: requireSessionLoader(queryClient),
       element: <ConsoleLayout />,
       errorElement: <RouteErrorPanel />,
+      hydrateFallbackElement: <LoadingState />,
       children: [
         {
           // Inside the layout, so a screen that fails to load keeps header and tree.
@@ -133,5 +140,18 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
 }
 
 export function createConsoleRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient));
+  const router = createBrowserRouter(createRoutes(queryClient));
+
+  // Any 401 (the session expired or was revoked elsewhere) forgets everything cached
+  // and sends the user to sign in again, back to this page afterwards.
+  onSessionEnded(() => {
+    const here = `${window.location.pathname}${window.location.search}`;
+
+    if (here.startsWith(SIGN_IN_PATH)) return;
+    queryClient.clear();
+    queryClient.setQueryData(sessionKeys.current, null);
+    void router.navigate(signInPath(here), { replace: true });
+  });
+
+  return router;
 }

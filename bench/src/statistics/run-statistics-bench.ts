@@ -50,7 +50,7 @@ export async function runStatisticsBench(): Promise<void> {
 
     const results: TQueryResult[] = [];
     for (const query of statisticsQueries(end, values, supportIds)) {
-      const options = { warmUp: WARM_UP, requests: REQUESTS };
+      const options = { warmUp: WARM_UP, requests: REQUESTS, headers: started.headers };
       const timings = await timeQuery(started.baseUrl, query.paths, options);
       results.push({ name: query.name, targetMs: query.targetMs, timings });
     }

@@ -5,9 +5,9 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function timeOne(url: string): Promise<number> {
+async function timeOne(url: string, headers: Record<string, string>): Promise<number> {
   const startedAt = process.hrtime.bigint();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers });
   const body = await response.text();
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body}`);
@@ -22,14 +22,15 @@ async function timeOne(url: string): Promise<number> {
 export async function timeQuery(
   baseUrl: string,
   paths: string[],
-  options: { warmUp: number; requests: number },
+  options: { warmUp: number; requests: number; headers: Record<string, string> },
 ): Promise<TTimings> {
   const pathOf = (index: number) => paths[index % paths.length] as string;
-  for (let i = 0; i < options.warmUp; i += 1) await timeOne(`${baseUrl}${pathOf(i)}`);
+  const { headers } = options;
+  for (let i = 0; i < options.warmUp; i += 1) await timeOne(`${baseUrl}${pathOf(i)}`, headers);
 
   const durations: number[] = [];
   for (let i = 0; i < options.requests; i += 1) {
-    durations.push(await timeOne(`${baseUrl}${pathOf(i)}`));
+    durations.push(await timeOne(`${baseUrl}${pathOf(i)}`, headers));
   }
   durations.sort((a, b) => a - b);
 

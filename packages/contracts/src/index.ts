@@ -9,3 +9,4 @@ export * from './snapshot.ts';
 export * from './worker.ts';
 export * from './security-profile.ts';
 export * from './records.ts';
+export * from './auth.ts';

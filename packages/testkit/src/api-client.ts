@@ -17,15 +17,23 @@ export interface TApiClient {
   waitForWorkersInSync(count: number, timeoutMs: number): Promise<number>;
 }
 
+export interface TApiClientOptions {
+  // An API token (pct_...), sent as `Authorization: Bearer <token>`.
+  token?: string;
+}
+
 const POLL_MS = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A small REST client for the API, throwing on any non-2xx answer. */
-export function createApiClient(baseUrl: string): TApiClient {
+export function createApiClient(baseUrl: string, options: TApiClientOptions = {}): TApiClient {
+  const authorization: Record<string, string> = options.token
+    ? { authorization: `Bearer ${options.token}` }
+    : {};
   const request = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -65,4 +73,33 @@ export function createApiClient(baseUrl: string): TApiClient {
   };
 
   return { request, waitUntilHealthy, waitForWorkersInSync };
+}
+
+/**
+ * Signs in with a username and password and creates an API token for that user,
+ * as a script's owner would once in the console. Returns the token.
+ */
+export async function createApiToken(
+  baseUrl: string,
+  credentials: { username: string; password: string },
+  token: { name: string; role?: string; expiresInDays?: number } = { name: 'testkit' },
+): Promise<string> {
+  const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  const session = (await signIn.json()) as { csrfToken: string };
+  if (!signIn.ok) throw new ApiRequestError(signIn.status, session, 'POST', '/api/v1/auth/sign-in');
+
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const created = await fetch(`${baseUrl}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+    body: JSON.stringify({ role: 'ADMINISTRATOR', expiresInDays: 1, ...token }),
+  });
+  const body = (await created.json()) as { token: string };
+  if (!created.ok) throw new ApiRequestError(created.status, body, 'POST', '/api/v1/tokens');
+
+  return body.token;
 }

@@ -5,13 +5,18 @@ import path from 'node:path';
 import { createTestDatabase } from '@portcullis/db';
 import { startProcess, type TStartedProcess } from './child-process.ts';
 import { findFreePort } from './free-port.ts';
-import { createApiClient, type TApiClient } from './api-client.ts';
+import { createApiClient, createApiToken, type TApiClient } from './api-client.ts';
 
 export interface TStack {
   apiUrl: string;
   api: TStartedProcess;
   workers: TStartedProcess[];
+  // Authenticated as the administrator, with an API token.
   client: TApiClient;
+  // The first administrator the API created at start, for signing in (browser tests).
+  admin: { username: string; password: string };
+  // The administrator's API token the client sends.
+  adminToken: string;
   logDir: string;
   // Resolves when every worker has applied the newest configuration version.
   waitForWorkersInSync(timeoutMs?: number): Promise<number>;
@@ -38,15 +43,24 @@ export async function startStack(options: TStackOptions = {}): Promise<TStack> {
   const apiUrl = `http://127.0.0.1:${port}`;
   const secret = randomBytes(24).toString('base64url');
   const common = { PORTCULLIS_WORKER_SECRET: secret, LOG_LEVEL: 'info', ...options.env };
+  const admin = { username: 'admin', password: randomBytes(18).toString('base64url') };
 
   const api = await startProcess(
     'api',
     process.execPath,
     ['--experimental-wasm-modules', '--import', 'tsx', 'apps/api/src/server.ts'],
-    { ...common, DATABASE_URL: database.databaseUrl, HOST: '127.0.0.1', PORT: String(port) },
+    {
+      ...common,
+      DATABASE_URL: database.databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PORTCULLIS_ADMIN_USERNAME: admin.username,
+      PORTCULLIS_ADMIN_PASSWORD: admin.password,
+    },
     logDir,
   );
-  const client = createApiClient(apiUrl);
+  let client = createApiClient(apiUrl);
+  let adminToken = '';
   const workers: TStartedProcess[] = [];
 
   const startWorker = async () => {
@@ -75,6 +89,8 @@ export async function startStack(options: TStackOptions = {}): Promise<TStack> {
 
   try {
     await client.waitUntilHealthy(API_READY_TIMEOUT_MS, api);
+    adminToken = await createApiToken(apiUrl, admin, { name: 'testkit' });
+    client = createApiClient(apiUrl, { token: adminToken });
     for (let i = 0; i < (options.workers ?? 1); i += 1) await startWorker();
   } catch (error) {
     await stop();
@@ -84,5 +100,16 @@ export async function startStack(options: TStackOptions = {}): Promise<TStack> {
   const waitForWorkersInSync = (timeoutMs = 10_000) =>
     client.waitForWorkersInSync(workers.length, timeoutMs);
 
-  return { apiUrl, api, workers, client, logDir, waitForWorkersInSync, startWorker, stop };
+  return {
+    apiUrl,
+    api,
+    workers,
+    client,
+    admin,
+    adminToken,
+    logDir,
+    waitForWorkersInSync,
+    startWorker,
+    stop,
+  };
 }

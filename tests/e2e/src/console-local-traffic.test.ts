@@ -12,6 +12,7 @@ import {
   shoot,
   startConsoleHarness,
   waitForInputValue,
+  waitForTitle,
   type TConsoleHarness,
 } from './support/console-harness.ts';
 
@@ -138,7 +139,7 @@ describe('console: local traffic', () => {
   });
 
   it('should show live status from a worker report within a few seconds', async () => {
-    const { version } = await (await fetch(`${baseUrl}/api/v1/config/version`)).json() as {
+    const { version } = (await harness.api.request('GET', '/api/v1/config/version')) as {
       version: number;
     };
     await reportWorker(baseUrl, version);
@@ -174,7 +175,7 @@ describe('console: local traffic', () => {
     await page.getByRole('link', { name: 'relay_pool' }).click();
     await page.waitForURL(/\/local-traffic\/pools\/\d+$/);
     await page.getByText('Used by').waitFor();
-    assert.match(await page.title(), /Pool List » relay_pool/);
+    await waitForTitle(page, /Pool List » relay_pool/);
 
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
@@ -212,11 +213,12 @@ describe('console: local traffic', () => {
     await shoot(page, '14-virtual-server-edit');
   });
 
-  it('should show the screens of later issues as not available yet', async () => {
+  it('should open System › Users, which lists the administrator signed in', async () => {
     await openFromNav(page, 'Users');
-    await page.getByText('not available yet').waitFor();
-    assert.match(await page.title(), /System : Users/);
-    await shoot(page, '15-placeholder');
+    const row = page.getByRole('table', { name: 'Users' }).getByRole('row', { name: /admin/ });
+    assert.match(await row.innerText(), /admin\s+Administrator\s+Enabled/);
+    await waitForTitle(page, /System : Users/);
+    await shoot(page, '15-users');
 
     assert.deepEqual(harness.pageErrors, []);
   });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TProfileAssignments, TSecurityProfile } from '@portcullis/contracts';
-import { createApiClient, type TApiClient } from '@portcullis/testkit';
+import type { TApiClient } from '@portcullis/testkit';
 import type { Page } from 'playwright-core';
 import {
   openFromNav,
@@ -35,7 +35,7 @@ describe('console: protocol security and system', () => {
   before(async () => {
     harness = await startConsoleHarness();
     page = harness.page;
-    api = createApiClient(harness.baseUrl);
+    api = harness.api;
 
     // A virtual server whose service profile has Protocol Security on: the snapshot then
     // names the security profile it runs, so an assignment can be seen taking effect.

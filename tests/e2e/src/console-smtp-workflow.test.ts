@@ -7,7 +7,13 @@ import { after, before, describe, it } from 'node:test';
 import { findFreePort, startCaptureBackend, startStack, type TCaptureBackend, type TStack } from '@portcullis/testkit';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureConsoleBuild } from './support/console-build.ts';
-import { CHROMIUM_ARGS, openFromNav, shoot, waitForInputValue } from './support/console-harness.ts';
+import {
+  CHROMIUM_ARGS,
+  openFromNav,
+  shoot,
+  signInPage,
+  waitForInputValue,
+} from './support/console-harness.ts';
 import { openSmtpDialogue } from './support/smtp-dialogue.ts';
 
 const SECURITY_PROFILE = 'vrfy_block';
@@ -38,6 +44,7 @@ describe('console: the SMTP security workflow end to end', () => {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(15_000);
+    await signInPage(page, stack.apiUrl, stack.admin);
     await page.goto(`${stack.apiUrl}/local-traffic/virtual-servers`);
   });
 
@@ -156,8 +163,10 @@ describe('console: the SMTP security workflow end to end', () => {
 async function waitForViolation(stack: TStack, supportId: string, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const response = await fetch(`${stack.apiUrl}/api/v1/violations/${supportId}`);
-    if (response.ok) return;
+    // The stack's client is signed in as its administrator; it throws until the record is in.
+    const path = `/api/v1/violations/${supportId}`;
+    const record = await stack.client.request('GET', path).catch(() => null);
+    if (record) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`violation ${supportId} did not reach the API within ${timeoutMs} ms`);

@@ -1,5 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TDb } from '../db.ts';
+import { auditConfigChange, type TConfigAudit } from '../domain/audit/audit-config-change.ts';
 import { commitConfigChange } from '../snapshots/commit-config-change.ts';
 import { ensureSnapshot } from '../snapshots/ensure-snapshot.ts';
 import { getLatestSnapshot } from '../snapshots/get-latest-snapshot.ts';
@@ -12,10 +14,19 @@ import { SnapshotHub } from '../snapshots/snapshot-hub.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     snapshotHub: SnapshotHub;
-    /** Runs a configuration change and publishes the snapshot it produces. */
-    changeConfig<T>(reason: string, change: (db: TDb) => Promise<T>): Promise<T>;
+    /**
+     * Runs a configuration change, records it in the audit log under the request's
+     * caller and publishes the snapshot it produces, all or nothing.
+     */
+    changeConfig<T>(spec: TConfigChangeSpec, change: (db: TDb) => Promise<T>): Promise<T>;
   }
 }
+
+export type TConfigChangeSpec = TConfigAudit & {
+  request: FastifyRequest;
+  // Stored with the snapshot: what made this version.
+  reason: string;
+};
 
 type TConfigChannelOptions = {
   // Without it this process hears only its own changes (enough for one process).
@@ -46,8 +57,10 @@ export const configChannelPlugin = fp<TConfigChannelOptions>(
     };
 
     fastify.decorate('snapshotHub', hub);
-    fastify.decorate('changeConfig', async <T>(reason: string, change: (db: TDb) => Promise<T>) => {
-      const { result, snapshot } = await commitConfigChange(fastify.prisma, reason, change);
+    fastify.decorate('changeConfig', async <T>(spec: TConfigChangeSpec, change: (db: TDb) => Promise<T>) => {
+      const { request, reason, ...audit } = spec;
+      const audited = auditConfigChange(change, audit, fastify.auditActorOf(request));
+      const { result, snapshot } = await commitConfigChange(fastify.prisma, reason, audited);
       hub.publish(snapshot);
       log.info({ version: snapshot.version, reason }, 'snapshot published');
 
@@ -68,5 +81,5 @@ export const configChannelPlugin = fp<TConfigChannelOptions>(
       await refreshing;
     });
   },
-  { name: 'config-channel', dependencies: ['prisma'] },
+  { name: 'config-channel', dependencies: ['prisma', 'access-guard'] },
 );

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { SESSION_COOKIE } from '@portcullis/contracts';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 
@@ -22,6 +23,9 @@ const TAGS = [
   { name: 'dashboard', description: 'Traffic and violations over time, for charts' },
   { name: 'workers', description: 'The SMTP workers and the configuration they run' },
   { name: 'system', description: 'Health of the API, DNS resolvers, remote logging server' },
+  { name: 'auth', description: 'Sign-in, sessions, your password and API tokens' },
+  { name: 'users', description: 'Users and their roles (administrators)' },
+  { name: 'audit', description: 'Who changed what, when and from where (administrators)' },
   { name: 'internal', description: 'The configuration channel to workers (worker secret)' },
 ];
 
@@ -40,8 +44,20 @@ export const swaggerPlugin = fp(
           version,
         },
         tags: TAGS,
+        security: [{ apiToken: [] }, { sessionCookie: [] }],
         components: {
           securitySchemes: {
+            apiToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'An API token (pct_...) from POST /api/v1/tokens',
+            },
+            sessionCookie: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: SESSION_COOKIE,
+              description: 'From POST /api/v1/auth/sign-in; writes also need the x-csrf-token header',
+            },
             workerSecret: {
               type: 'http',
               scheme: 'bearer',
@@ -53,7 +69,11 @@ export const swaggerPlugin = fp(
       transform: jsonSchemaTransform,
     });
 
-    fastify.get(OPENAPI_PATH, { schema: { hide: true } }, async () => fastify.swagger());
+    fastify.get(
+      OPENAPI_PATH,
+      { schema: { hide: true }, config: { access: 'guest' } },
+      async () => fastify.swagger(),
+    );
   },
-  { name: 'swagger' },
+  { name: 'swagger', dependencies: ['access-guard'] },
 );

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { antivirusRoutes } from './antivirus/index.ts';
+import { auditRoutes } from './audit/index.ts';
+import { authRoutes } from './auth/index.ts';
 import { dashboardRoutes } from './dashboard/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { internalParameterRoutes } from './internal-parameters/index.ts';
@@ -7,13 +9,16 @@ import { poolRoutes } from './pools/index.ts';
 import { profileAssignmentRoutes } from './profile-assignments/index.ts';
 import { securityProfileRoutes } from './security-profiles/index.ts';
 import { serviceProfileRoutes } from './service-profiles/index.ts';
+import { sessionRoutes } from './sessions/index.ts';
 import { statisticsRoutes } from './statistics/index.ts';
 import { systemRoutes } from './system/index.ts';
+import { tokenRoutes } from './tokens/index.ts';
+import { userRoutes } from './users/index.ts';
 import { violationRoutes } from './violations/index.ts';
 import { virtualServerRoutes } from './virtual-servers/index.ts';
 import { workerRoutes } from './workers/index.ts';
 
-/** The public REST API, mounted at /api/v1. */
+/** The public REST API, mounted at /api/v1; each route declares who may call it. */
 export const apiV1Routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(poolRoutes);
   await fastify.register(virtualServerRoutes);
@@ -28,4 +33,9 @@ export const apiV1Routes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(systemRoutes);
   await fastify.register(workerRoutes);
   await fastify.register(healthRoutes);
+  await fastify.register(authRoutes);
+  await fastify.register(sessionRoutes);
+  await fastify.register(tokenRoutes);
+  await fastify.register(userRoutes);
+  await fastify.register(auditRoutes);
 };

@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly field: string | undefined;
+  // How long the API asks the caller to wait (429 TOO_MANY_ATTEMPTS), when it says.
+  retryAfterS: number | undefined;
 
   constructor(code: string, message: string, status: number, field?: string) {
     super(message);
@@ -14,6 +16,7 @@ export class ApiError extends Error {
     this.code = code;
     this.status = status;
     this.field = field;
+    this.retryAfterS = undefined;
   }
 }
 

@@ -1,9 +1,16 @@
 import { ZApiError } from '@portcullis/contracts';
+import { getCsrfToken, reportSessionEnded, setCsrfToken } from '../auth/session-state.ts';
 import { ApiError } from './api-error.ts';
 
 export const API_BASE = '/api/v1';
 
-export type TApiFetchInit = Omit<RequestInit, 'body'> & { json?: unknown };
+export type TApiFetchInit = Omit<RequestInit, 'body'> & {
+  json?: unknown;
+  // The session check itself: its 401 means "not signed in", not "signed out just now".
+  isSessionProbe?: boolean;
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type TPage<T> = { items: T[]; total: number; page: number; perPage: number };
 
@@ -25,19 +32,45 @@ export function withQuery(path: string, params: Record<string, TQueryValue>): st
 /**
  * The one way the console talks to the API. Resolves with the parsed JSON body (or
  * undefined for 204) and throws ApiError for anything else, so react-query sees
- * failures as failures.
+ * failures as failures. Writes carry the session's CSRF token; a 401 ends the session
+ * in the console too, which sends the user to the sign-in page.
  */
 export async function apiFetch<T>(path: string, init: TApiFetchInit = {}): Promise<T> {
-  const { json, headers, ...rest } = init;
+  const response = await send(path, init);
+
+  if (response.ok) return readBody<T>(response);
+  const error = await toApiError(response);
+
+  if (error.code === 'CSRF_TOKEN_INVALID' && (await refreshCsrfToken())) {
+    // Another tab signed in again and the cookie now names a newer session.
+    const retried = await send(path, init);
+
+    if (retried.ok) return readBody<T>(retried);
+    throw await toApiError(retried);
+  }
+  if (endsSession(error, init)) reportSessionEnded();
+
+  throw error;
+}
+
+// Wrong credentials (sign-in, the current password) are the form's error, not a sign-out.
+function endsSession(error: ApiError, init: TApiFetchInit): boolean {
+  return error.status === 401 && error.code !== 'INVALID_CREDENTIALS' && !init.isSessionProbe;
+}
+
+async function send(path: string, init: TApiFetchInit): Promise<Response> {
+  const { json, headers, isSessionProbe: _probe, ...rest } = init;
   const body = json === undefined ? undefined : JSON.stringify(json);
   const contentType: Record<string, string> = body ? { 'content-type': 'application/json' } : {};
-  let response: Response;
+  const csrfToken = getCsrfToken();
+  const isWrite = !SAFE_METHODS.has((rest.method ?? 'GET').toUpperCase());
+  const csrf: Record<string, string> = isWrite && csrfToken ? { 'x-csrf-token': csrfToken } : {};
 
   try {
-    response = await fetch(`${API_BASE}${path}`, {
+    return await fetch(`${API_BASE}${path}`, {
       ...rest,
       body,
-      headers: { accept: 'application/json', ...contentType, ...headers },
+      headers: { accept: 'application/json', ...contentType, ...csrf, ...headers },
       credentials: 'same-origin',
     });
   } catch (cause) {
@@ -45,10 +78,17 @@ export async function apiFetch<T>(path: string, init: TApiFetchInit = {}): Promi
 
     throw new ApiError('UNREACHABLE', 'The API did not answer. Check that it is running.', 0);
   }
+}
 
-  if (response.ok) return readBody<T>(response);
+async function refreshCsrfToken(): Promise<boolean> {
+  const response = await send('/auth/session', { isSessionProbe: true });
 
-  throw await toApiError(response);
+  if (!response.ok) return false;
+  const session = (await response.json()) as { csrfToken?: string };
+
+  setCsrfToken(session.csrfToken ?? null);
+
+  return Boolean(session.csrfToken);
 }
 
 async function readBody<T>(response: Response): Promise<T> {
@@ -76,6 +116,16 @@ async function toApiError(response: Response): Promise<ApiError> {
     return new ApiError(`HTTP_${response.status}`, message, response.status);
   }
   const { code, message, field } = parsed.data.error;
+  const error = new ApiError(code, message, response.status, field);
 
-  return new ApiError(code, message, response.status, field);
+  error.retryAfterS = readRetryAfter(response);
+
+  return error;
+}
+
+// Retry-After in seconds (RFC 9110 section 10.2.3); the date form is not used by our API.
+function readRetryAfter(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after'));
+
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }

@@ -6,6 +6,8 @@ type TConfirmDialogProps = {
   question: string;
   items: string[];
   confirmLabel: string;
+  // What the confirm button says while the action runs.
+  pendingLabel?: string;
   isPending: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -17,6 +19,7 @@ type TConfirmDialogProps = {
  */
 export function ConfirmDialog(props: TConfirmDialogProps) {
   const { isOpen, title, question, items, confirmLabel, isPending, onConfirm, onCancel } = props;
+  const pendingLabel = props.pendingLabel ?? 'Deleting…';
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -52,7 +55,7 @@ export function ConfirmDialog(props: TConfirmDialogProps) {
           onClick={onConfirm}
           disabled={isPending}
         >
-          {isPending ? 'Deleting…' : confirmLabel}
+          {isPending ? pendingLabel : confirmLabel}
         </button>
       </div>
     </dialog>

@@ -2,11 +2,14 @@ import type { QueryKey } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TPage } from '../api/api-fetch.ts';
+import type { TPermission } from '../auth/permissions.ts';
+import { useCan } from '../auth/use-session.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { DeleteFailures } from './delete-failures.tsx';
 import { ErrorBanner, SuccessBanner } from './error-banner.tsx';
 import { ListSearch } from './list-search.tsx';
 import { Pager } from './pager.tsx';
+import { PermissionFieldset } from './permission-fieldset.tsx';
 import { useDeleteSelected, type TNamedObject } from './use-delete-selected.ts';
 import { useSelection } from './use-selection.ts';
 
@@ -19,6 +22,8 @@ export type TTableSelection = {
 type TListScreenProps<T extends TNamedObject> = {
   noun: string;
   createTo: string;
+  // What creating and deleting need; without it the list is only looked at.
+  writePermission: TPermission;
   page: TPage<T>;
   // A failed live refresh: the table keeps the last good rows and says so.
   refreshError: unknown;
@@ -34,6 +39,7 @@ type TListScreenProps<T extends TNamedObject> = {
  */
 export function ListScreen<T extends TNamedObject>(props: TListScreenProps<T>) {
   const { noun, createTo, page, refreshError, renderTable } = props;
+  const canWrite = useCan(props.writePermission);
   const [searchParams] = useSearchParams();
   const selection = useSelection();
   const [isConfirming, setIsConfirming] = useState(false);
@@ -57,30 +63,37 @@ export function ListScreen<T extends TNamedObject>(props: TListScreenProps<T>) {
       <div className="list-toolbar">
         {/* Keyed by the URL's filter, so the box follows Back and the nav links. */}
         <ListSearch key={searchParams.get('q') ?? ''} label={`Search ${noun}s by name`} />
-        <Link className="button button--primary" to={createTo}>Create...</Link>
+        {canWrite && <Link className="button button--primary" to={createTo}>Create...</Link>}
       </div>
       <SuccessBanner message={notice} />
       <DeleteFailures error={deletion.error} />
       {refreshError ? (
         <ErrorBanner error={refreshError} title="Live status is not updating." />
       ) : null}
-      {renderTable({
-        selected: selection.selected,
-        onToggle: selection.toggle,
-        onToggleAll: selection.setAll,
-      })}
+      {/* Without the right to delete, the check boxes go too (console.css). */}
+      <PermissionFieldset permission={props.writePermission} hasNote={false}>
+        {renderTable({
+          selected: selection.selected,
+          onToggle: selection.toggle,
+          onToggleAll: selection.setAll,
+        })}
+      </PermissionFieldset>
       <div className="list-footer">
-        <button
-          type="button"
-          className="button"
-          disabled={chosen.length === 0}
-          onClick={() => {
-            deletion.reset();
-            setIsConfirming(true);
-          }}
-        >
-          Delete...
-        </button>
+        {canWrite ? (
+          <button
+            type="button"
+            className="button"
+            disabled={chosen.length === 0}
+            onClick={() => {
+              deletion.reset();
+              setIsConfirming(true);
+            }}
+          >
+            Delete...
+          </button>
+        ) : (
+          <span />
+        )}
         <Pager total={page.total} page={page.page} perPage={page.perPage} />
       </div>
       <ConfirmDialog

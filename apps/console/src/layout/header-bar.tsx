@@ -1,7 +1,9 @@
 import { useNavigation } from 'react-router';
+import type { TSessionUser } from '../api/auth.ts';
 import { SyncStateBadge } from './sync-state-badge.tsx';
+import { UserMenu } from './user-menu.tsx';
 
-export function HeaderBar() {
+export function HeaderBar({ user }: { user: TSessionUser }) {
   const navigation = useNavigation();
   const isLoading = navigation.state !== 'idle';
 
@@ -14,6 +16,7 @@ export function HeaderBar() {
       </div>
       <div className="header-bar__status">
         <SyncStateBadge />
+        <UserMenu user={user} />
       </div>
       <div className={isLoading ? 'progress-bar progress-bar--active' : 'progress-bar'} />
     </header>

@@ -1,9 +1,11 @@
-// The Main tab's navigation tree. Leaves without a screen yet are routed to a
-// placeholder (see routes.tsx), so every entry already has its own URL.
+import { can, type TPermission, type TRole } from '../auth/permissions.ts';
+
+// The Main tab's navigation tree. A node with `requires` is shown only to roles
+// allowed it (see auth/permissions.ts).
 export type TNavNode = {
   label: string;
   to?: string;
-  isPlaceholder?: boolean;
+  requires?: TPermission;
   children?: TNavNode[];
 };
 
@@ -44,26 +46,34 @@ export const MAIN_NAV: TNavNode[] = [
   },
   {
     label: 'System',
+    requires: 'system:open',
     children: [
       { label: 'DNS', to: '/system/dns' },
       { label: 'Logging', to: '/system/logging' },
-      // Users, roles and API tokens come with sign-in.
-      placeholder('Users', '/system/users'),
+      { label: 'Users', to: '/system/users', requires: 'users:manage' },
+      { label: 'Audit Log', to: '/system/audit-log', requires: 'audit:read' },
     ],
   },
 ];
 
-function placeholder(label: string, to: string): TNavNode {
-  return { label, to, isPlaceholder: true };
+/** The tree as a role sees it: entries it may not open, and groups left empty, go. */
+export function navForRole(role: TRole, nodes: TNavNode[] = MAIN_NAV): TNavNode[] {
+  return nodes.flatMap((node) => {
+    if (node.requires && !can(role, node.requires)) return [];
+    if (!node.children) return [node];
+    const children = navForRole(role, node.children);
+
+    return children.length > 0 || node.to ? [{ ...node, children }] : [];
+  });
 }
 
-export type TNavLeaf = { label: string; to: string; trail: string[]; isPlaceholder: boolean };
+export type TNavLeaf = { label: string; to: string; trail: string[] };
 
 /** Every linked entry with the labels above it, e.g. SMTP under Protocol Security. */
 export function listNavLeaves(nodes: TNavNode[] = MAIN_NAV, trail: string[] = []): TNavLeaf[] {
   return nodes.flatMap((node) => {
     const here = node.to
-      ? [{ label: node.label, to: node.to, trail, isPlaceholder: Boolean(node.isPlaceholder) }]
+      ? [{ label: node.label, to: node.to, trail }]
       : [];
 
     return [...here, ...listNavLeaves(node.children ?? [], [...trail, node.label])];

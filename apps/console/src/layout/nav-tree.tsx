@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { NavLink } from 'react-router';
-import { MAIN_NAV, type TNavNode } from './nav-items.ts';
+import type { TRole } from '../auth/permissions.ts';
+import { navForRole, type TNavNode } from './nav-items.ts';
 
 /** The left-hand tree under the Main tab; top-level sections fold away. */
-export function NavTree() {
+export function NavTree({ role }: { role: TRole }) {
   return (
     <nav className="nav-panel" aria-label="Main">
       <div className="nav-tabs" role="presentation">
         <span className="nav-tab nav-tab--active">Main</span>
       </div>
       <ul className="nav-tree">
-        {MAIN_NAV.map((section) => (
+        {navForRole(role).map((section) => (
           <NavSection key={section.label} section={section} />
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { UIMatch } from 'react-router';
+import type { TPermission } from '../auth/permissions.ts';
 
 /**
  * What a screen's route tells the layout about itself, for the breadcrumb and the
@@ -13,6 +14,8 @@ export type TRouteHandle = {
   object?: string | ((data: unknown) => string | undefined);
   // Sibling screens shown as tabs beside this one (Statistics: Summary, Violations).
   tabs?: TScreenTab[];
+  // What the user's role must allow to open the screen (see auth/permissions.ts).
+  requires?: TPermission;
 };
 
 export type TScreenTab = { label: string; to: string };
@@ -23,6 +26,7 @@ export type TScreenTitle = {
   screenTo: string | undefined;
   object: string | undefined;
   tabs: TScreenTab[] | undefined;
+  requires: TPermission | undefined;
 };
 
 function isRouteHandle(handle: unknown): handle is TRouteHandle {
@@ -34,10 +38,10 @@ export function findScreenTitle(matches: UIMatch[]): TScreenTitle | undefined {
   const match = [...matches].reverse().find((m) => isRouteHandle(m.handle));
 
   if (!match || !isRouteHandle(match.handle)) return undefined;
-  const { trail, screen, screenTo, object, tabs } = match.handle;
+  const { trail, screen, screenTo, object, tabs, requires } = match.handle;
   const objectName = typeof object === 'function' ? object(match.loaderData) : object;
 
-  return { trail, screen, screenTo, object: objectName, tabs };
+  return { trail, screen, screenTo, object: objectName, tabs, requires };
 }
 
 export function formatTitle(title: TScreenTitle): string {

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { LoaderFunction, RouteObject } from 'react-router';
+import type { LoaderFunction, LoaderFunctionArgs, RouteObject } from 'react-router';
+import type { TPermission } from '../auth/permissions.ts';
+import { mayLoadScreen } from '../auth/session-loaders.ts';
 import { objectName, type TRouteHandle } from './route-handle.ts';
 
 export type TLoaderFactory = (client: QueryClient) => LoaderFunction;
@@ -30,9 +32,18 @@ function where(path: string | null) {
   return path === null ? { index: true as const } : { path };
 }
 
+// A screen the user may not open loads nothing; the layout says why instead.
+function guarded(queryClient: QueryClient, handle: TRouteHandle, loader: LoaderFunction) {
+  return async (args: LoaderFunctionArgs) => {
+    if (!(await mayLoadScreen(queryClient, handle.requires))) return null;
+
+    return loader(args);
+  };
+}
+
 export function createScreenRoute(queryClient: QueryClient): TScreenRoute {
   return (path, handle, element, loader) => {
-    const data = loader ? { loader: loader(queryClient) } : {};
+    const data = loader ? { loader: guarded(queryClient, handle, loader(queryClient)) } : {};
 
     return { ...where(path), handle, element, ...data };
   };
@@ -45,18 +56,27 @@ export function createLazyScreenRoute(queryClient: QueryClient): TLazyScreenRout
     lazy: async () => {
       const { element, loader } = await load();
 
-      return { element, ...(loader ? { loader: loader(queryClient) } : {}) };
+      const data = loader ? { loader: guarded(queryClient, handle, loader(queryClient)) } : {};
+
+      return { element, ...data };
     },
   });
 }
 
 /** A list screen and the create and edit screens below it share one breadcrumb stem. */
-export function listScreens(trail: string[], screen: string, listPath: string, noun: string) {
+export function listScreens(
+  trail: string[],
+  screen: string,
+  listPath: string,
+  noun: string,
+  writePermission?: TPermission,
+) {
   const list: TRouteHandle = { trail, screen, screenTo: listPath };
+  const requires = writePermission ? { requires: writePermission } : {};
 
   return {
     list,
-    create: { ...list, object: `New ${noun}...` } satisfies TRouteHandle,
+    create: { ...list, object: `New ${noun}...`, ...requires } satisfies TRouteHandle,
     edit: { ...list, object: objectName } satisfies TRouteHandle,
   };
 }

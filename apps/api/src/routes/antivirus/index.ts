@@ -8,6 +8,7 @@ const tags = ['antivirus'];
 
 export const antivirusRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/antivirus', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Read the Anti-Virus Protection options (the ICAP server)',
@@ -17,6 +18,7 @@ export const antivirusRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.put('/antivirus', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Replace the Anti-Virus Protection options; what is left out takes its default',
@@ -24,8 +26,16 @@ export const antivirusRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZAntivirusOptions, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig('update anti-virus options', (db) =>
-        updateAntivirusOptions(db, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: 'update anti-virus options',
+          action: 'update',
+          objectType: 'antivirus',
+          objectName: 'antivirus',
+          readBefore: (db) => getAntivirusOptions(db),
+        },
+        (db) => updateAntivirusOptions(db, request.body),
       ),
   });
 };

@@ -9,6 +9,7 @@ const tags = ['dashboard'];
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/dashboard', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Traffic and violations of the last hour, day or week, for charts',

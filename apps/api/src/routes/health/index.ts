@@ -8,6 +8,7 @@ const ZHealth = z.object({
 
 export const healthRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/health', {
+    config: { access: 'public' },
     schema: {
       tags: ['system'],
       summary: 'Whether the API and its database answer',

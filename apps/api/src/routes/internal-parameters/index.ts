@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   findInternalParameters,
 } from '../../domain/internal-parameters/find-internal-parameters.ts';
+import { getInternalParameter } from '../../domain/internal-parameters/get-internal-parameter.ts';
 import {
   resetInternalParameter,
 } from '../../domain/internal-parameters/reset-internal-parameter.ts';
@@ -18,6 +19,7 @@ const ZValueBody = z.object({ value: z.string().max(1024).describe('the new valu
 
 export const internalParameterRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/internal-parameters', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'List the internal parameters with value, default and description',
@@ -32,6 +34,7 @@ export const internalParameterRoutes: FastifyPluginAsyncZod = async (fastify) =>
   });
 
   fastify.put('/internal-parameters/:name', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: "Set an internal parameter's value",
@@ -40,12 +43,21 @@ export const internalParameterRoutes: FastifyPluginAsyncZod = async (fastify) =>
       response: { 200: ZInternalParameter, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`set internal parameter ${request.params.name}`, (db) =>
-        updateInternalParameter(db, request.params.name, request.body.value),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `set internal parameter ${request.params.name}`,
+          action: 'update',
+          objectType: 'internal-parameter',
+          objectName: request.params.name,
+          readBefore: (db) => getInternalParameter(db, request.params.name),
+        },
+        (db) => updateInternalParameter(db, request.params.name, request.body.value),
       ),
   });
 
   fastify.post('/internal-parameters/:name/reset', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Put an internal parameter back to its default',
@@ -53,8 +65,16 @@ export const internalParameterRoutes: FastifyPluginAsyncZod = async (fastify) =>
       response: { 200: ZInternalParameter, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`reset internal parameter ${request.params.name}`, (db) =>
-        resetInternalParameter(db, request.params.name),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `reset internal parameter ${request.params.name}`,
+          action: 'update',
+          objectType: 'internal-parameter',
+          objectName: request.params.name,
+          readBefore: (db) => getInternalParameter(db, request.params.name),
+        },
+        (db) => resetInternalParameter(db, request.params.name),
       ),
   });
 };

@@ -21,6 +21,7 @@ const tags = ['pools'];
 
 export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/pools', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'List pools',
@@ -35,6 +36,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.get('/pools/:id', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Read a pool',
@@ -45,6 +47,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.post('/pools', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Create a pool with its members',
@@ -52,8 +55,14 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 201: ZPool, ...ERROR_RESPONSES },
     },
     handler: async (request, reply) => {
-      const pool = await fastify.changeConfig(`create pool "${request.body.name}"`, (db) =>
-        createPool(db, request.body),
+      const pool = await fastify.changeConfig(
+        {
+          request,
+          reason: `create pool "${request.body.name}"`,
+          action: 'create',
+          objectType: 'pool',
+        },
+        (db) => createPool(db, request.body),
       );
 
       return reply.status(201).header('location', `${fastify.prefix}/pools/${pool.id}`).send(pool);
@@ -61,6 +70,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.put('/pools/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Replace a pool, members included',
@@ -69,12 +79,20 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZPool, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`replace pool ${request.params.id}`, (db) =>
-        updatePool(db, request.params.id, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `replace pool ${request.params.id}`,
+          action: 'update',
+          objectType: 'pool',
+          readBefore: (db) => getPool(db, request.params.id),
+        },
+        (db) => updatePool(db, request.params.id, request.body),
       ),
   });
 
   fastify.patch('/pools/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Change some fields of a pool; a members list replaces the members',
@@ -83,12 +101,20 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZPool, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`update pool ${request.params.id}`, (db) =>
-        updatePool(db, request.params.id, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `update pool ${request.params.id}`,
+          action: 'update',
+          objectType: 'pool',
+          readBefore: (db) => getPool(db, request.params.id),
+        },
+        (db) => updatePool(db, request.params.id, request.body),
       ),
   });
 
   fastify.delete('/pools/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Delete a pool no virtual server uses',
@@ -96,8 +122,15 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 204: ZNoContent, ...ERROR_RESPONSES },
     },
     handler: async (request, reply) => {
-      await fastify.changeConfig(`delete pool ${request.params.id}`, (db) =>
-        deletePool(db, request.params.id),
+      await fastify.changeConfig(
+        {
+          request,
+          reason: `delete pool ${request.params.id}`,
+          action: 'delete',
+          objectType: 'pool',
+          readBefore: (db) => getPool(db, request.params.id),
+        },
+        (db) => deletePool(db, request.params.id),
       );
 
       return reply.status(204).send(null);
@@ -105,6 +138,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.post('/pools/:id/members', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Add a member to a pool',
@@ -113,8 +147,15 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 201: ZPool, ...ERROR_RESPONSES },
     },
     handler: async (request, reply) => {
-      const pool = await fastify.changeConfig(`add member to pool ${request.params.id}`, (db) =>
-        addPoolMember(db, request.params.id, request.body),
+      const pool = await fastify.changeConfig(
+        {
+          request,
+          reason: `add member to pool ${request.params.id}`,
+          action: 'update',
+          objectType: 'pool',
+          readBefore: (db) => getPool(db, request.params.id),
+        },
+        (db) => addPoolMember(db, request.params.id, request.body),
       );
 
       return reply.status(201).send(pool);
@@ -122,6 +163,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.delete('/pools/:id/members/:memberId', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Remove a member from a pool',
@@ -130,8 +172,15 @@ export const poolRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     handler: async (request, reply) => {
       const { id, memberId } = request.params;
-      await fastify.changeConfig(`remove member ${memberId} from pool ${id}`, (db) =>
-        deletePoolMember(db, id, memberId),
+      await fastify.changeConfig(
+        {
+          request,
+          reason: `remove member ${memberId} from pool ${id}`,
+          action: 'update',
+          objectType: 'pool',
+          readBefore: (db) => getPool(db, id),
+        },
+        (db) => deletePoolMember(db, id, memberId),
       );
 
       return reply.status(204).send(null);

@@ -8,6 +8,7 @@ const tags = ['profile-assignments'];
 
 export const profileAssignmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/profile-assignments', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Which security profile each service profile uses, per protocol',
@@ -17,6 +18,7 @@ export const profileAssignmentRoutes: FastifyPluginAsyncZod = async (fastify) =>
   });
 
   fastify.put('/profile-assignments/smtp', {
+    config: { access: 'operator' },
     schema: {
       tags,
       summary: 'Assign security profiles to SMTP service profiles (those not listed keep theirs)',
@@ -26,8 +28,16 @@ export const profileAssignmentRoutes: FastifyPluginAsyncZod = async (fastify) =>
     handler: async (request) => {
       const count = request.body.assignments.length;
 
-      return fastify.changeConfig(`assign security profiles to ${count} service profiles`, (db) =>
-        updateSmtpAssignments(db, request.body.assignments),
+      return fastify.changeConfig(
+        {
+          request,
+          reason: `assign security profiles to ${count} service profiles`,
+          action: 'update',
+          objectType: 'profile-assignment',
+          objectName: 'smtp',
+          readBefore: (db) => getProfileAssignments(db),
+        },
+        (db) => updateSmtpAssignments(db, request.body.assignments),
       );
     },
   });

@@ -18,6 +18,7 @@ const tags = ['security-profiles'];
 
 export const securityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/security-profiles', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'List SMTP security profiles by name (the first is the one assigned by default)',
@@ -32,6 +33,7 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.get('/security-profiles/:id', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Read an SMTP security profile with every action and setting',
@@ -42,6 +44,7 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.post('/security-profiles', {
+    config: { access: 'operator' },
     schema: {
       tags,
       summary: 'Create an SMTP security profile; what is left out takes its default',
@@ -50,8 +53,14 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     handler: async (request, reply) => {
       const reason = `create security profile "${request.body.name}"`;
-      const profile = await fastify.changeConfig(reason, (db) =>
-        createSecurityProfile(db, request.body),
+      const profile = await fastify.changeConfig(
+        {
+          request,
+          reason: reason,
+          action: 'create',
+          objectType: 'security-profile',
+        },
+        (db) => createSecurityProfile(db, request.body),
       );
 
       return reply
@@ -62,6 +71,7 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.put('/security-profiles/:id', {
+    config: { access: 'operator' },
     schema: {
       tags,
       summary: 'Replace an SMTP security profile; what is left out takes its default',
@@ -70,12 +80,20 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZSecurityProfile, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`replace security profile ${request.params.id}`, (db) =>
-        updateSecurityProfile(db, request.params.id, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `replace security profile ${request.params.id}`,
+          action: 'update',
+          objectType: 'security-profile',
+          readBefore: (db) => getSecurityProfile(db, request.params.id),
+        },
+        (db) => updateSecurityProfile(db, request.params.id, request.body),
       ),
   });
 
   fastify.patch('/security-profiles/:id', {
+    config: { access: 'operator' },
     schema: {
       tags,
       summary: 'Change some values of an SMTP security profile; actions and settings merge',
@@ -84,12 +102,20 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZSecurityProfile, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`update security profile ${request.params.id}`, (db) =>
-        updateSecurityProfile(db, request.params.id, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `update security profile ${request.params.id}`,
+          action: 'update',
+          objectType: 'security-profile',
+          readBefore: (db) => getSecurityProfile(db, request.params.id),
+        },
+        (db) => updateSecurityProfile(db, request.params.id, request.body),
       ),
   });
 
   fastify.delete('/security-profiles/:id', {
+    config: { access: 'operator' },
     schema: {
       tags,
       summary: 'Delete an SMTP security profile no service profile uses (never the system one)',
@@ -97,8 +123,15 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 204: ZNoContent, ...ERROR_RESPONSES },
     },
     handler: async (request, reply) => {
-      await fastify.changeConfig(`delete security profile ${request.params.id}`, (db) =>
-        deleteSecurityProfile(db, request.params.id),
+      await fastify.changeConfig(
+        {
+          request,
+          reason: `delete security profile ${request.params.id}`,
+          action: 'delete',
+          objectType: 'security-profile',
+          readBefore: (db) => getSecurityProfile(db, request.params.id),
+        },
+        (db) => deleteSecurityProfile(db, request.params.id),
       );
 
       return reply.status(204).send(null);

@@ -18,6 +18,7 @@ const tags = ['service-profiles'];
 
 export const serviceProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/service-profiles', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'List SMTP service profiles',
@@ -32,6 +33,7 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.get('/service-profiles/:id', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Read an SMTP service profile with its effective settings',
@@ -42,6 +44,7 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.post('/service-profiles', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Create an SMTP service profile; null settings inherit from the parent',
@@ -50,8 +53,14 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     handler: async (request, reply) => {
       const reason = `create service profile "${request.body.name}"`;
-      const profile = await fastify.changeConfig(reason, (db) =>
-        createServiceProfile(db, request.body),
+      const profile = await fastify.changeConfig(
+        {
+          request,
+          reason: reason,
+          action: 'create',
+          objectType: 'service-profile',
+        },
+        (db) => createServiceProfile(db, request.body),
       );
 
       return reply
@@ -62,6 +71,7 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.put('/service-profiles/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Replace an SMTP service profile',
@@ -70,12 +80,20 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZServiceProfile, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`replace service profile ${request.params.id}`, (db) =>
-        updateServiceProfile(db, request.params.id, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `replace service profile ${request.params.id}`,
+          action: 'update',
+          objectType: 'service-profile',
+          readBefore: (db) => getServiceProfile(db, request.params.id),
+        },
+        (db) => updateServiceProfile(db, request.params.id, request.body),
       ),
   });
 
   fastify.patch('/service-profiles/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Change some fields of an SMTP service profile',
@@ -84,12 +102,20 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZServiceProfile, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`update service profile ${request.params.id}`, (db) =>
-        updateServiceProfile(db, request.params.id, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `update service profile ${request.params.id}`,
+          action: 'update',
+          objectType: 'service-profile',
+          readBefore: (db) => getServiceProfile(db, request.params.id),
+        },
+        (db) => updateServiceProfile(db, request.params.id, request.body),
       ),
   });
 
   fastify.delete('/service-profiles/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Delete an SMTP service profile nothing uses (never the system one)',
@@ -97,8 +123,15 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 204: ZNoContent, ...ERROR_RESPONSES },
     },
     handler: async (request, reply) => {
-      await fastify.changeConfig(`delete service profile ${request.params.id}`, (db) =>
-        deleteServiceProfile(db, request.params.id),
+      await fastify.changeConfig(
+        {
+          request,
+          reason: `delete service profile ${request.params.id}`,
+          action: 'delete',
+          objectType: 'service-profile',
+          readBefore: (db) => getServiceProfile(db, request.params.id),
+        },
+        (db) => deleteServiceProfile(db, request.params.id),
       );
 
       return reply.status(204).send(null);

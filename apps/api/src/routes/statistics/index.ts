@@ -14,6 +14,7 @@ const tags = ['statistics'];
 
 export const statisticsRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/statistics/violations', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Violations in a time range, counted by protocol and by violation',
@@ -24,6 +25,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.get('/statistics/traffic', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Traffic in a time range per security profile and virtual server',

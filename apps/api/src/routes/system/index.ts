@@ -10,6 +10,7 @@ const tags = ['system'];
 
 export const systemRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/system/dns', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Read the DNS resolvers the workers use',
@@ -19,6 +20,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.put('/system/dns', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Replace the DNS resolvers and their time limit',
@@ -26,10 +28,21 @@ export const systemRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZDnsSettings, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig('update DNS settings', (db) => updateDnsSettings(db, request.body)),
+      fastify.changeConfig(
+        {
+          request,
+          reason: 'update DNS settings',
+          action: 'update',
+          objectType: 'dns',
+          objectName: 'dns',
+          readBefore: (db) => getDnsSettings(db),
+        },
+        (db) => updateDnsSettings(db, request.body),
+      ),
   });
 
   fastify.get('/system/logging', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Read the remote logging server',
@@ -39,6 +52,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.put('/system/logging', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Replace the remote logging server',
@@ -46,6 +60,16 @@ export const systemRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZRemoteLogging, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig('update remote logging', (db) => updateRemoteLogging(db, request.body)),
+      fastify.changeConfig(
+        {
+          request,
+          reason: 'update remote logging',
+          action: 'update',
+          objectType: 'logging',
+          objectName: 'logging',
+          readBefore: (db) => getRemoteLogging(db),
+        },
+        (db) => updateRemoteLogging(db, request.body),
+      ),
   });
 };

@@ -13,6 +13,7 @@ const tags = ['violations'];
 
 export const violationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/violations', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Search violations, newest first; every filter given narrows the result',
@@ -27,6 +28,7 @@ export const violationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.get('/violations/:supportId', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Read the violation a Support ID names',

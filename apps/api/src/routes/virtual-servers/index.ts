@@ -18,6 +18,7 @@ const tags = ['virtual-servers'];
 
 export const virtualServerRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/virtual-servers', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'List virtual servers',
@@ -32,6 +33,7 @@ export const virtualServerRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.get('/virtual-servers/:id', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'Read a virtual server',
@@ -42,6 +44,7 @@ export const virtualServerRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.post('/virtual-servers', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Create a virtual server',
@@ -50,8 +53,14 @@ export const virtualServerRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     handler: async (request, reply) => {
       const reason = `create virtual server "${request.body.name}"`;
-      const server = await fastify.changeConfig(reason, (db) =>
-        createVirtualServer(db, request.body),
+      const server = await fastify.changeConfig(
+        {
+          request,
+          reason: reason,
+          action: 'create',
+          objectType: 'virtual-server',
+        },
+        (db) => createVirtualServer(db, request.body),
       );
 
       return reply
@@ -62,6 +71,7 @@ export const virtualServerRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.put('/virtual-servers/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Replace a virtual server',
@@ -70,12 +80,20 @@ export const virtualServerRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZVirtualServer, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`replace virtual server ${request.params.id}`, (db) =>
-        updateVirtualServer(db, request.params.id, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `replace virtual server ${request.params.id}`,
+          action: 'update',
+          objectType: 'virtual-server',
+          readBefore: (db) => getVirtualServer(db, request.params.id),
+        },
+        (db) => updateVirtualServer(db, request.params.id, request.body),
       ),
   });
 
   fastify.patch('/virtual-servers/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Change some fields of a virtual server',
@@ -84,12 +102,20 @@ export const virtualServerRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 200: ZVirtualServer, ...ERROR_RESPONSES },
     },
     handler: async (request) =>
-      fastify.changeConfig(`update virtual server ${request.params.id}`, (db) =>
-        updateVirtualServer(db, request.params.id, request.body),
+      fastify.changeConfig(
+        {
+          request,
+          reason: `update virtual server ${request.params.id}`,
+          action: 'update',
+          objectType: 'virtual-server',
+          readBefore: (db) => getVirtualServer(db, request.params.id),
+        },
+        (db) => updateVirtualServer(db, request.params.id, request.body),
       ),
   });
 
   fastify.delete('/virtual-servers/:id', {
+    config: { access: 'administrator' },
     schema: {
       tags,
       summary: 'Delete a virtual server',
@@ -97,8 +123,15 @@ export const virtualServerRoutes: FastifyPluginAsyncZod = async (fastify) => {
       response: { 204: ZNoContent, ...ERROR_RESPONSES },
     },
     handler: async (request, reply) => {
-      await fastify.changeConfig(`delete virtual server ${request.params.id}`, (db) =>
-        deleteVirtualServer(db, request.params.id),
+      await fastify.changeConfig(
+        {
+          request,
+          reason: `delete virtual server ${request.params.id}`,
+          action: 'delete',
+          objectType: 'virtual-server',
+          readBefore: (db) => getVirtualServer(db, request.params.id),
+        },
+        (db) => deleteVirtualServer(db, request.params.id),
       );
 
       return reply.status(204).send(null);

@@ -9,6 +9,7 @@ const tags = ['workers'];
 
 export const workerRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/workers', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'List the workers, whether they are alive and run the newest configuration',
@@ -23,6 +24,7 @@ export const workerRoutes: FastifyPluginAsyncZod = async (fastify) => {
   });
 
   fastify.get('/config/version', {
+    config: { access: 'guest' },
     schema: {
       tags,
       summary: 'The newest configuration snapshot version',

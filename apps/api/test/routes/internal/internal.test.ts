@@ -32,12 +32,35 @@ describe('internal routes authentication', () => {
     });
   }
 
-  it('should let a user route ignore the worker secret', async () => {
-    const plain = await context.app.inject({ url: '/api/v1/pools' });
+  it('should refuse the worker secret on a user route (401)', async () => {
     const withSecret = await context.app.inject({ url: '/api/v1/pools', headers: WORKER_AUTH });
 
-    assert.equal(withSecret.statusCode, plain.statusCode);
-    assert.equal(withSecret.body, plain.body);
+    assert.equal(withSecret.statusCode, 401);
+    assert.equal(withSecret.json().error.code, 'UNAUTHENTICATED');
+  });
+
+  it("should refuse an administrator's API token and session cookie (401)", async () => {
+    const session = await context.anonymousInject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: context.admin.username, password: context.admin.password },
+    });
+    assert.equal(session.statusCode, 200);
+    const cookie = String(session.headers['set-cookie']).split(';')[0] as string;
+    const credentials = [{ authorization: `Bearer ${context.admin.token}` }, { cookie }];
+
+    for (const headers of credentials) {
+      const snapshot = await context.app.inject({ url: '/internal/v1/snapshot', headers });
+      const report = await context.app.inject({
+        method: 'POST',
+        url: '/internal/v1/violations',
+        headers,
+        payload: { batchId: 'b1', records: [] },
+      });
+
+      assert.equal(snapshot.statusCode, 401, JSON.stringify(headers));
+      assert.equal(report.statusCode, 401);
+    }
   });
 });
 
@@ -138,7 +161,7 @@ describe('GET /internal/v1/config-stream', () => {
     const startedAt = performance.now();
     const change = await fetch(`${baseUrl}/api/v1/pools`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${context.admin.token}` },
       body: JSON.stringify({ name: 'streamed', members: [{ address: '192.0.2.9' }] }),
     });
     assert.equal(change.status, 201);
@@ -162,7 +185,7 @@ describe('GET /internal/v1/config-stream', () => {
 
     const change = await fetch(`${baseUrl}/api/v1/pools`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${context.admin.token}` },
       body: JSON.stringify({ name: 'streamed' }),
     });
 

@@ -12,6 +12,7 @@ const SECURITY_PROFILES = listScreens(
   'SMTP',
   SECURITY_PROFILE_LIST_PATH,
   'Security Profile',
+  'security-profiles:write',
 );
 
 function screenOf(trail: string[], screen: string): TRouteHandle {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorBanner } from '../../../components/error-banner.tsx';
+import { PermissionForm } from '../../../components/permission-fieldset.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { isPoolField, POOL_FORM_ID, type TPoolDraft } from './pool-draft.ts';
 import { PoolConfigurationSection } from './pool-configuration-section.tsx';
@@ -26,7 +27,8 @@ export function PoolForm(props: TPoolFormProps) {
   const errors = useFormErrors(POOL_FORM_ID, error, isPoolField);
 
   return (
-    <form
+    <PermissionForm
+      permission="local-traffic:write"
       className="property-form"
       aria-label="Pool properties"
       noValidate
@@ -47,6 +49,6 @@ export function PoolForm(props: TPoolFormProps) {
         onDelete={props.onDeleteMember}
       />
       {props.buttons}
-    </form>
+    </PermissionForm>
   );
 }

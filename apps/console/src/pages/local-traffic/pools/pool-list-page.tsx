@@ -26,6 +26,7 @@ export function PoolListPage() {
     <ListScreen
       noun="pool"
       createTo="/local-traffic/pools/new"
+      writePermission="local-traffic:write"
       page={query.data}
       refreshError={query.isRefetchError ? query.error : null}
       detailKey={poolKeys.detail}

@@ -1,6 +1,7 @@
 import type { TServiceProfile } from '@portcullis/contracts';
 import type { ReactNode } from 'react';
 import { ErrorBanner } from '../../../components/error-banner.tsx';
+import { PermissionForm } from '../../../components/permission-fieldset.tsx';
 import { PropertyRow, PropertySection } from '../../../components/property-table.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import {
@@ -29,7 +30,8 @@ export function ServiceProfileForm(props: TServiceProfileFormProps) {
   const parent = profiles.find((p) => p.name === draft.parent);
 
   return (
-    <form
+    <PermissionForm
+      permission="local-traffic:write"
       className="property-form"
       aria-label="SMTP profile properties"
       noValidate
@@ -74,6 +76,6 @@ export function ServiceProfileForm(props: TServiceProfileFormProps) {
         onChange={onChange}
       />
       {props.buttons}
-    </form>
+    </PermissionForm>
   );
 }

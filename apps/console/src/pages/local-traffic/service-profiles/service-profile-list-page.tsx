@@ -26,6 +26,7 @@ export function ServiceProfileListPage() {
     <ListScreen
       noun="SMTP profile"
       createTo={`${SERVICE_PROFILE_LIST_PATH}/new`}
+      writePermission="local-traffic:write"
       page={query.data}
       refreshError={query.isRefetchError ? query.error : null}
       detailKey={serviceProfileKeys.detail}

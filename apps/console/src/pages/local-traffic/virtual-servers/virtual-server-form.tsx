@@ -1,6 +1,7 @@
 import type { TPool, TServiceProfile } from '@portcullis/contracts';
 import type { ReactNode } from 'react';
 import { ErrorBanner } from '../../../components/error-banner.tsx';
+import { PermissionForm } from '../../../components/permission-fieldset.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { isVisibleField, type TVirtualServerDraft } from './virtual-server-draft.ts';
 import { VirtualServerConfigurationSection } from './virtual-server-configuration-section.tsx';
@@ -33,7 +34,8 @@ export function VirtualServerForm(props: TVirtualServerFormProps) {
   const errors = useFormErrors(VIRTUAL_SERVER_FORM_ID, error, isKnownField);
 
   return (
-    <form
+    <PermissionForm
+      permission="local-traffic:write"
       className="property-form"
       aria-label="Virtual server properties"
       noValidate
@@ -60,6 +62,6 @@ export function VirtualServerForm(props: TVirtualServerFormProps) {
         onNewPool={props.onNewPool}
       />
       {props.buttons}
-    </form>
+    </PermissionForm>
   );
 }

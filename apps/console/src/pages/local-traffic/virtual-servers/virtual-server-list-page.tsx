@@ -30,6 +30,7 @@ export function VirtualServerListPage() {
     <ListScreen
       noun="virtual server"
       createTo="/local-traffic/virtual-servers/new"
+      writePermission="local-traffic:write"
       page={query.data}
       refreshError={query.isRefetchError ? query.error : null}
       detailKey={virtualServerKeys.detail}

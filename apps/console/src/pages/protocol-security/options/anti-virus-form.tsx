@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { saveAntivirus } from '../../../api/antivirus.ts';
 import { refreshAfterWrite } from '../../../api/refresh-after-write.ts';
 import { ErrorBanner, SuccessBanner } from '../../../components/error-banner.tsx';
+import { PermissionForm } from '../../../components/permission-fieldset.tsx';
 import { PropertyRow, PropertySection } from '../../../components/property-table.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import {
@@ -45,7 +46,8 @@ export function AntiVirusForm({ options }: { options: TAntivirusOptions }) {
   }
 
   return (
-    <form
+    <PermissionForm
+      permission="protection-options:write"
       className="property-form"
       aria-label="Anti-Virus Protection"
       noValidate
@@ -126,6 +128,6 @@ export function AntiVirusForm({ options }: { options: TAntivirusOptions }) {
           {save.isPending ? 'Saving…' : 'Save'}
         </button>
       </div>
-    </form>
+    </PermissionForm>
   );
 }

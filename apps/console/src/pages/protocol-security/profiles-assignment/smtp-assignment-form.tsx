@@ -5,6 +5,7 @@ import { saveSmtpAssignments } from '../../../api/profile-assignments.ts';
 import { refreshAfterWrite } from '../../../api/refresh-after-write.ts';
 import { securityProfileListQuery } from '../../../api/security-profiles.ts';
 import { ErrorBanner, SuccessBanner } from '../../../components/error-banner.tsx';
+import { PermissionForm } from '../../../components/permission-fieldset.tsx';
 import {
   changedAssignments,
   rowMessage,
@@ -42,7 +43,8 @@ export function SmtpAssignmentForm({ rows }: { rows: TAssignmentRow[] }) {
   }
 
   return (
-    <form
+    <PermissionForm
+      permission="profile-assignments:write"
       className="assignment-form"
       aria-label="SMTP profiles assignment"
       noValidate
@@ -67,6 +69,6 @@ export function SmtpAssignmentForm({ rows }: { rows: TAssignmentRow[] }) {
           {save.isPending ? 'Saving…' : 'Save'}
         </button>
       </div>
-    </form>
+    </PermissionForm>
   );
 }

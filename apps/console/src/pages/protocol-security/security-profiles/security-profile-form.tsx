@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ErrorBanner, SuccessBanner } from '../../../components/error-banner.tsx';
+import { PermissionForm } from '../../../components/permission-fieldset.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { CHECKS, type TCheckEntry, type TSettingsCheck } from './check-catalog.ts';
 import { CheckSettingsSection } from './check-settings-section.tsx';
@@ -52,7 +53,8 @@ export function SecurityProfileForm(props: TSecurityProfileFormProps) {
   }
 
   return (
-    <form
+    <PermissionForm
+      permission="security-profiles:write"
       className="property-form property-form--long"
       aria-label="Security profile properties"
       noValidate
@@ -86,6 +88,6 @@ export function SecurityProfileForm(props: TSecurityProfileFormProps) {
         />
       ))}
       {props.buttons}
-    </form>
+    </PermissionForm>
   );
 }

@@ -26,6 +26,7 @@ export function SecurityProfileListPage() {
     <ListScreen
       noun="security profile"
       createTo={`${SECURITY_PROFILE_LIST_PATH}/new`}
+      writePermission="security-profiles:write"
       page={query.data}
       refreshError={query.isRefetchError ? query.error : null}
       detailKey={securityProfileKeys.detail}
