@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { startProcess, type TStartedProcess } from '@portcullis/testkit';
+import { BENCH_HELO, BENCH_RECIPIENT, BENCH_SENDER } from './bench-world.ts';
 
 export interface TLoad {
   sessions: number;
@@ -21,8 +23,9 @@ export async function runSmtpSource(port: number, load: TLoad): Promise<number> 
     '-s', String(load.sessions),
     '-m', String(load.messages),
     '-l', String(load.messageBytes),
-    '-f', 'bench@sender.example',
-    '-t', 'rcpt@protected.example',
+    '-M', BENCH_HELO,
+    '-f', BENCH_SENDER,
+    '-t', BENCH_RECIPIENT,
     ...(load.isPersistent ? ['-d'] : []),
     `127.0.0.1:${port}`,
   ];
@@ -42,7 +45,6 @@ export async function runSmtpSource(port: number, load: TLoad): Promise<number> 
 }
 
 export async function waitForSmtpGreeting(port: number, timeoutMs = 20_000): Promise<void> {
-  const net = await import('node:net');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const isReady = await new Promise<boolean>((resolve) => {
@@ -57,4 +59,62 @@ export async function waitForSmtpGreeting(port: number, timeoutMs = 20_000): Pro
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`nothing greeted on port ${port} within ${timeoutMs} ms`);
+}
+
+/**
+ * One message with the benchmark's envelope, as smtp-source sends it, answered line by
+ * line. Returns the reply to RCPT (greylisting answers there); sends the data on a 250.
+ */
+export async function tryDelivery(port: number): Promise<string> {
+  const socket = net.connect(port, '127.0.0.1');
+  const replies = readReplies(socket);
+  const ask = async (line: string) => {
+    socket.write(`${line}\r\n`);
+
+    return replies.next();
+  };
+
+  try {
+    await replies.next();
+    await ask(`EHLO ${BENCH_HELO}`);
+    await ask(`MAIL FROM:<${BENCH_SENDER}>`);
+    const rcpt = await ask(`RCPT TO:<${BENCH_RECIPIENT}>`);
+    if (rcpt.startsWith('250') && (await ask('DATA')).startsWith('354')) {
+      await ask('Subject: bench warm-up\r\n\r\nwarm-up\r\n.');
+    }
+    await ask('QUIT');
+
+    return rcpt;
+  } finally {
+    socket.destroy();
+  }
+}
+
+// Complete replies (the last line of a multi-line one has a space after the code), in order.
+function readReplies(socket: net.Socket) {
+  const complete: string[] = [];
+  const waiting: Array<(reply: string) => void> = [];
+  let buffered = '';
+  socket.on('data', (chunk) => {
+    buffered += chunk.toString('latin1');
+    for (let end = buffered.indexOf('\r\n'); end !== -1; end = buffered.indexOf('\r\n')) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      if (line[3] === '-') continue;
+      const taker = waiting.shift();
+      if (taker) taker(line);
+      else complete.push(line);
+    }
+  });
+
+  return {
+    next: () =>
+      new Promise<string>((resolve, reject) => {
+        const ready = complete.shift();
+        if (ready !== undefined) return resolve(ready);
+
+        waiting.push(resolve);
+        socket.once('error', reject);
+      }),
+  };
 }

@@ -8,6 +8,8 @@ import { createLogger, type TLogger } from './logging/create-logger.ts';
 import { createCounterStore } from './protection/create-counter-store.ts';
 import { createRecordShipper, type TRecordShipper } from './records/create-record-shipper.ts';
 import { NO_RECORDS } from './records/record-sink.ts';
+import { createRemoteLogSender } from './remote-logging/remote-log-sender.ts';
+import { teeViolations } from './remote-logging/tee-violations.ts';
 import { WorkerRuntime } from './runtime/worker-runtime.ts';
 import { patchSmtpServer } from './smtp/patch-smtp-server.ts';
 
@@ -47,8 +49,9 @@ export async function startWorker(
   const { workerId, hostname } = config;
   const store = options.counterStore ?? createCounterStore(config.redisUrl ?? null, logger);
   const shipper = await startShipper(config, logger, options.recordFlushIntervalMs);
-  const records = shipper ?? NO_RECORDS;
-  const runtime = new WorkerRuntime({ workerId, hostname, logger, store, records });
+  const remoteLog = createRemoteLogSender({ hostname, logger });
+  const records = teeViolations(shipper ?? NO_RECORDS, remoteLog);
+  const runtime = new WorkerRuntime({ workerId, hostname, logger, store, records, remoteLog });
   let configClient: TConfigClient | null = null;
 
   if (config.apiUrl) {
@@ -72,6 +75,7 @@ export async function startWorker(
       // After the sessions: their last violations and traffic go into the spool too. What
       // the API does not take within the deadline stays spooled for the next start.
       await shipper?.stop({ deadlineMs: SHIPPER_STOP_DEADLINE_MS });
+      await remoteLog.stop();
       if (!options.counterStore) await store.close();
       logger.info('worker stopped');
     },

@@ -26,6 +26,8 @@ export const VIOLATIONS = {
   sender_domain_unresolvable: { check: 'validation', label: 'Sender domain has no MX or A record' },
   relay_denied: { check: 'validation', label: 'Recipient domain not protected here' },
   virus_detected: { check: 'antivirus', label: 'Virus detected' },
+  // Guarantee Enforcement off and the ICAP server down, slow or failing: relayed unscanned.
+  antivirus_unavailable: { check: 'antivirus', label: 'Not scanned, anti-virus unavailable' },
 } as const;
 
 export type TViolation = keyof typeof VIOLATIONS;
@@ -65,6 +67,7 @@ export const DEFAULT_VIOLATION_ACTIONS: Record<TViolation, TViolationAction> = {
   sender_domain_unresolvable: ALARM_AND_BLOCK,
   relay_denied: ALARM_AND_BLOCK,
   virus_detected: ALARM_AND_BLOCK,
+  antivirus_unavailable: ALARM_ONLY,
 };
 
 export const ZViolationActions = z

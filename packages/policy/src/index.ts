@@ -23,7 +23,12 @@ export {
 export { PolicyError, POLICY_ERROR_CODES, type TPolicyErrorCode } from './results/policy-error.ts';
 export type { TPolicyLogger } from './results/policy-logger.ts';
 
-export { DEFAULT_KEY_PREFIX, type TCounterStore } from './store/counter-store.ts';
+export {
+  afterStore,
+  DEFAULT_KEY_PREFIX,
+  type TCounterStore,
+  type TMaybePromise,
+} from './store/counter-store.ts';
 export {
   createMemoryCounterStore,
   type TMemoryCounterStore,
@@ -31,6 +36,7 @@ export {
 } from './store/create-memory-counter-store.ts';
 export {
   createRedisCounterStore,
+  type TRedisCounterStore,
   type TRedisCounterStoreOptions,
 } from './store/create-redis-counter-store.ts';
 
@@ -65,3 +71,4 @@ export {
 } from './checks/evaluate-spf.ts';
 
 export { toClientNetwork } from './net/ip-network.ts';
+export { domainOf } from './mail/address.ts';

@@ -9,21 +9,26 @@ import {
   checkMessageSize,
   checkSenderDomain,
   checkSenderMessageRate,
+  domainOf,
   evaluateSpf,
+  isTemporaryFailure,
+  type TCheckResult,
+  type TMaybePromise,
   type TSpfOutcome,
 } from '@portcullis/policy';
 import type { SMTPServerAddress } from 'smtp-server';
+import { DNS_CACHE_TTL_MS } from '../protection/create-caching-resolver.ts';
+import { createExpiringCache, type TExpiringCache } from '../protection/create-expiring-cache.ts';
 import { maxMessageBytes } from '../protection/message-size-limit.ts';
 import { isOn, type TProfilePolicy } from '../protection/profile-policy.ts';
 import type { TSessionPolicy } from '../protection/session-policy.ts';
+import { runPhaseChecks, settleWhenAnswered, type TPhaseCheck } from './run-phase-checks.ts';
 import { settleCheck } from './settle-check.ts';
 import type { TPhaseVerdict } from './verdicts.ts';
 
-// Checks without a lookup answer at once; only lookups cost a promise.
-export type TMailCheck = (
-  policy: TSessionPolicy,
-  sender: SMTPServerAddress,
-) => TPhaseVerdict | Promise<TPhaseVerdict>;
+// Checks without a lookup (the memory store included) answer at once; only lookups cost a
+// promise.
+export type TMailCheck = TPhaseCheck<SMTPServerAddress>;
 
 const SPF_VIOLATIONS: TViolation[] = ['spf_fail', 'spf_softfail', 'spf_temperror', 'spf_permerror'];
 
@@ -44,18 +49,12 @@ export function planMailChecks(profile: TProfilePolicy): TMailCheck[] {
   return plan.filter(([isPlanned]) => isPlanned).map(([, check]) => check);
 }
 
-export async function decideMail(
+export function decideMail(
   policy: TSessionPolicy,
   checks: TMailCheck[],
   sender: SMTPServerAddress,
-): Promise<TPhaseVerdict> {
-  for (const check of checks) {
-    const answer = check(policy, sender);
-    const verdict = answer instanceof Promise ? await answer : answer;
-    if (verdict !== 'continue') return verdict;
-  }
-
-  return 'continue';
+): TMaybePromise<TPhaseVerdict> {
+  return runPhaseChecks(policy, checks, sender);
 }
 
 const subjectOf = (policy: TSessionPolicy, sender: SMTPServerAddress) => ({
@@ -88,34 +87,57 @@ async function checkSenderAllowed(policy: TSessionPolicy, sender: SMTPServerAddr
   return settleCheck(policy, result, subjectOf(policy, sender));
 }
 
-async function checkClientRate(policy: TSessionPolicy, sender: SMTPServerAddress) {
+function checkClientRate(policy: TSessionPolicy, sender: SMTPServerAddress) {
   const { profile } = policy;
   const input = { client: policy.client.address };
-  const finding = await checkClientMessageRate(input, profile.settings.rateLimits, profile.deps);
+  const finding = checkClientMessageRate(input, profile.settings.rateLimits, profile.deps);
 
-  return settleCheck(policy, finding, subjectOf(policy, sender));
+  return settleWhenAnswered(policy, finding, subjectOf(policy, sender));
 }
 
-async function checkSenderRate(policy: TSessionPolicy, sender: SMTPServerAddress) {
+function checkSenderRate(policy: TSessionPolicy, sender: SMTPServerAddress) {
   const { profile } = policy;
   const input = { client: policy.client.address, sender: sender.address };
-  const finding = await checkSenderMessageRate(input, profile.settings.rateLimits, profile.deps);
+  const finding = checkSenderMessageRate(input, profile.settings.rateLimits, profile.deps);
 
-  return settleCheck(policy, finding, subjectOf(policy, sender));
+  return settleWhenAnswered(policy, finding, subjectOf(policy, sender));
 }
 
-async function checkDomain(policy: TSessionPolicy, sender: SMTPServerAddress) {
-  const { profile } = policy;
-  const { validation } = profile.settings;
-  const result = await checkSenderDomain(sender.address, validation, profile.resolver);
+// The verdict on a domain stands as long as the DNS answers behind it are kept (a lookup
+// that failed is asked again): a sender's next messages are judged without a promise.
+const domainResults = new WeakMap<TProfilePolicy, TExpiringCache<TCheckResult>>();
+const DOMAIN_RESULTS_KEPT = 10_000;
 
-  return settleCheck(policy, result, subjectOf(policy, sender));
+function checkDomain(policy: TSessionPolicy, sender: SMTPServerAddress) {
+  const { profile } = policy;
+  const results = domainResultsOf(profile);
+  const domain = domainOf(sender.address);
+  const known = results.get(domain);
+  if (known !== undefined) return settleCheck(policy, known, subjectOf(policy, sender));
+
+  const { validation } = profile.settings;
+
+  return checkSenderDomain(sender.address, validation, profile.resolver).then((result) => {
+    if (!result || !isTemporaryFailure(result)) results.set(domain, result);
+
+    return settleCheck(policy, result, subjectOf(policy, sender));
+  });
+}
+
+function domainResultsOf(profile: TProfilePolicy): TExpiringCache<TCheckResult> {
+  let results = domainResults.get(profile);
+  if (!results) {
+    results = createExpiringCache<TCheckResult>(DNS_CACHE_TTL_MS, DOMAIN_RESULTS_KEPT);
+    domainResults.set(profile, results);
+  }
+
+  return results;
 }
 
 // RFC 7208 2.4: the MAIL FROM identity, or postmaster@HELO for the null sender. The same
 // client, sender and HELO against the same (cached) DNS give the same result: it is kept
 // as long as the DNS answers are, except a temperror, which may be gone on the next try.
-async function checkSenderSpf(policy: TSessionPolicy, sender: SMTPServerAddress) {
+function checkSenderSpf(policy: TSessionPolicy, sender: SMTPServerAddress) {
   const { profile } = policy;
   const input = {
     ip: policy.client.address,
@@ -123,12 +145,19 @@ async function checkSenderSpf(policy: TSessionPolicy, sender: SMTPServerAddress)
     mailFrom: sender.address || null,
   };
   const key = `${input.ip}\n${input.mailFrom ?? ''}\n${input.helo}`;
-  let outcome: TSpfOutcome | undefined = profile.spfResults.get(key);
-  if (!outcome) {
-    const options = { receiver: profile.receiver };
-    outcome = await evaluateSpf(input, profile.settings.spf, profile.resolver, options);
+  const known = profile.spfResults.get(key);
+  if (known) return settleSpf(policy, sender, known);
+
+  const options = { receiver: profile.receiver };
+
+  return evaluateSpf(input, profile.settings.spf, profile.resolver, options).then((outcome) => {
     if (outcome.result !== 'temperror') profile.spfResults.set(key, outcome);
-  }
+
+    return settleSpf(policy, sender, outcome);
+  });
+}
+
+function settleSpf(policy: TSessionPolicy, sender: SMTPServerAddress, outcome: TSpfOutcome) {
   policy.transaction.spf = outcome;
 
   return settleCheck(policy, outcome.finding, subjectOf(policy, sender));

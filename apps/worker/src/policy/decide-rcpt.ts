@@ -10,18 +10,18 @@ import {
   isHarvestBlocked,
   isRecipientUnknown,
   recordUnknownRecipient,
+  type TMaybePromise,
 } from '@portcullis/policy';
 import type { SMTPServerAddress } from 'smtp-server';
 import { isOn, type TProfilePolicy } from '../protection/profile-policy.ts';
 import type { TSessionPolicy } from '../protection/session-policy.ts';
+import { runPhaseChecks, settleWhenAnswered, type TPhaseCheck } from './run-phase-checks.ts';
 import { settleCheck } from './settle-check.ts';
 import type { TPhaseVerdict, TPolicyReply } from './verdicts.ts';
 
-// Checks without a lookup answer at once; only lookups cost a promise.
-export type TRcptCheck = (
-  policy: TSessionPolicy,
-  recipient: SMTPServerAddress,
-) => TPhaseVerdict | Promise<TPhaseVerdict>;
+// Checks without a lookup (the memory store included) answer at once; only lookups cost a
+// promise.
+export type TRcptCheck = TPhaseCheck<SMTPServerAddress>;
 
 // RFC 5321 4.2.2 550 and RFC 3463 3.2 X.1.1 "bad destination mailbox address": what a
 // mail store answers for a user it does not have. Not a violation by itself.
@@ -48,27 +48,30 @@ export function planRcptChecks(profile: TProfilePolicy): TRcptCheck[] {
   return plan.filter(([isPlanned]) => isPlanned).map(([, check]) => check);
 }
 
-export async function decideRcpt(
+export function decideRcpt(
   policy: TSessionPolicy,
   checks: TRcptCheck[],
   recipient: SMTPServerAddress,
-): Promise<TPhaseVerdict> {
-  for (const check of checks) {
-    const answer = check(policy, recipient);
-    const verdict = answer instanceof Promise ? await answer : answer;
-    if (verdict !== 'continue') return verdict;
-  }
-
-  return 'continue';
+): TMaybePromise<TPhaseVerdict> {
+  return runPhaseChecks(policy, checks, recipient);
 }
 
 const subjectOf = (policy: TSessionPolicy) => ({ command: policy.currentCommand });
 
-async function checkHarvestBlock(policy: TSessionPolicy) {
+function checkHarvestBlock(policy: TSessionPolicy): TMaybePromise<TPhaseVerdict> {
   const client = policy.client.address;
-  if (!(await isHarvestBlocked({ client }, policy.profile.deps))) return 'continue';
+  const isBlocked = isHarvestBlocked({ client }, policy.profile.deps);
+  if (isBlocked instanceof Promise) {
+    return isBlocked.then((blocked) => settleHarvestBlock(policy, blocked));
+  }
 
-  const detail = `${client} is serving a harvest block`;
+  return settleHarvestBlock(policy, isBlocked);
+}
+
+function settleHarvestBlock(policy: TSessionPolicy, isBlocked: boolean): TPhaseVerdict {
+  if (!isBlocked) return 'continue';
+
+  const detail = `${policy.client.address} is serving a harvest block`;
   const finding = { violation: 'directory_harvest' as const, detail };
 
   return settleCheck(policy, finding, subjectOf(policy));
@@ -90,17 +93,23 @@ function checkCount(policy: TSessionPolicy): TPhaseVerdict {
 // With validRecipients set, any other recipient does not exist: it counts towards the
 // harvest limit, and a profile that blocks harvesting refuses it as a mail store would.
 // A profile that only alarms counts it and lets the member decide.
-async function checkValidRecipient(policy: TSessionPolicy, recipient: SMTPServerAddress) {
+function checkValidRecipient(policy: TSessionPolicy, recipient: SMTPServerAddress) {
   const { profile } = policy;
   if (!isRecipientUnknown(recipient.address, profile.settings.harvest)) return 'continue';
 
-  const verdict = await countUnknownRecipient(policy);
-  if (verdict !== 'continue') return verdict;
+  const verdict = countUnknownRecipient(policy);
+  if (verdict instanceof Promise) return verdict.then((counted) => refuseUnknown(policy, counted));
 
-  return isBlocking(profile.decisions.directory_harvest) ? UNKNOWN_RECIPIENT : 'continue';
+  return refuseUnknown(policy, verdict);
 }
 
-async function checkGreylisting(policy: TSessionPolicy, recipient: SMTPServerAddress) {
+function refuseUnknown(policy: TSessionPolicy, counted: TPhaseVerdict): TPhaseVerdict {
+  if (counted !== 'continue') return counted;
+
+  return isBlocking(policy.profile.decisions.directory_harvest) ? UNKNOWN_RECIPIENT : 'continue';
+}
+
+function checkGreylisting(policy: TSessionPolicy, recipient: SMTPServerAddress) {
   const { profile, session } = policy;
   const mailFrom = session.envelope.mailFrom;
   const input = {
@@ -109,16 +118,16 @@ async function checkGreylisting(policy: TSessionPolicy, recipient: SMTPServerAdd
     recipient: recipient.address,
     isSpfPass: policy.transaction.spf?.result === 'pass',
   };
-  const result = await checkGreylist(input, profile.settings.greylisting, profile.deps);
+  const result = checkGreylist(input, profile.settings.greylisting, profile.deps);
 
-  return settleCheck(policy, result, subjectOf(policy));
+  return settleWhenAnswered(policy, result, subjectOf(policy));
 }
 
 /** One more non-existent recipient from this client; past the limit, the harvest finding. */
-export async function countUnknownRecipient(policy: TSessionPolicy): Promise<TPhaseVerdict> {
+export function countUnknownRecipient(policy: TSessionPolicy): TMaybePromise<TPhaseVerdict> {
   const { profile } = policy;
   const input = { client: policy.client.address };
-  const finding = await recordUnknownRecipient(input, profile.settings.harvest, profile.deps);
+  const finding = recordUnknownRecipient(input, profile.settings.harvest, profile.deps);
 
-  return settleCheck(policy, finding, subjectOf(policy));
+  return settleWhenAnswered(policy, finding, subjectOf(policy));
 }

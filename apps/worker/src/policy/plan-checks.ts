@@ -24,6 +24,8 @@ export interface TCheckPlan {
   // What to look at in the message itself; null: nothing (not even content pipelined
   // before the 354, which the message checks refuse).
   data: TDataPlan | null;
+  // Virus scanning: held until the ICAP verdict (when an ICAP server is configured).
+  isVirusScanned: boolean;
 }
 
 export interface TDataPlan {
@@ -44,6 +46,7 @@ export function planChecks(profile: TProfilePolicy, isStartTlsOffered: boolean):
     commands: planCommandChecks(profile),
     commandContext: buildCommandCheckContext(profile, isStartTlsOffered),
     data: planDataChecks(profile),
+    isVirusScanned: isOn(profile, 'virus_detected'),
   };
 }
 

@@ -46,6 +46,14 @@ export const REPLY_TABLE: Record<TRefusal, TReply> = {
     enhanced: '5.3.4',
     text: 'Message exceeds the fixed maximum message size',
   },
+  // Guarantee Enforcement on and the ICAP server down, slow or failing: the message is not
+  // relayed unscanned. RFC 5321 4.2.2 451 "local error in processing", so the client keeps
+  // it and retries; RFC 3463 4.3.0 "other mail system status".
+  scan_unavailable: {
+    code: 451,
+    enhanced: '4.3.0',
+    text: 'Message could not be scanned for viruses, try again later',
+  },
   // RFC 5321 3.8: 421 when the service is shutting down; RFC 3463 4.3.2.
   worker_stopping: { code: 421, enhanced: '4.3.2', text: 'Service shutting down, try again later' },
   // RFC 5321 3.8: 421 and close for a client that keeps breaking the protocol, so it cannot

@@ -11,6 +11,7 @@ export const VERDICTS = [
   'backend_lost',
   'backend_lost_in_data',
   'message_too_large',
+  'scan_unavailable',
   'worker_stopping',
   'too_many_errors',
   'local_fault',

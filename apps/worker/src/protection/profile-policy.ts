@@ -18,6 +18,7 @@ import {
   type TSpfOutcome,
 } from '@portcullis/policy';
 import type { DnsResolver } from '@portcullis/spf';
+import type { AntivirusScanner } from '../antivirus/antivirus-scanner.ts';
 import type { TLogger } from '../logging/create-logger.ts';
 import type { TRecordSink } from '../records/record-sink.ts';
 import type { TTrafficKey } from '../records/traffic-aggregator.ts';
@@ -38,6 +39,8 @@ export interface TProfilePolicy {
   traffic: TTrafficKey;
   // Our host name: SPF's receiver, the Received-SPF header's author.
   receiver: string;
+  // The worker's ICAP client, shared by every profile; it knows whether a server is set.
+  antivirus: AntivirusScanner;
 }
 
 export interface TProfilePolicyInput {
@@ -48,6 +51,7 @@ export interface TProfilePolicyInput {
   records: TRecordSink;
   hostname: string;
   logger: TLogger;
+  antivirus: AntivirusScanner;
 }
 
 const SPF_RESULTS_KEPT = 10_000;
@@ -73,6 +77,7 @@ export function buildProfilePolicy(input: TProfilePolicyInput): TProfilePolicy {
     records: input.records,
     traffic: { securityProfile: securityProfile.name, virtualServer: virtualServer.name },
     receiver: input.hostname,
+    antivirus: input.antivirus,
   };
 }
 

@@ -11,21 +11,25 @@ const MAX_LINE_CHARS = 200;
 const CONTROL = /[\x00-\x1f\x7f]/g;
 const VISIBLE: Record<string, string> = { '\r': '<CR>', '\n': '<LF>', '\t': '<TAB>' };
 
-// Lines are kept as they came, in a ring, and made readable only when a record needs them.
+// Lines are kept as they came, in a ring beside their directions, and put together and
+// made readable only when a record needs them (most sessions never do).
 export function createTranscript(): TTranscript {
   const ring: string[] = [];
+  const directions: Array<'C' | 'S'> = [];
   let next = 0;
 
   return {
     add(direction, line) {
-      ring[next % KEPT_LINES] = direction === 'C' ? `C: ${line}` : `S: ${line}`;
+      ring[next % KEPT_LINES] = line;
+      directions[next % KEPT_LINES] = direction;
       next += 1;
     },
     lines() {
       const start = Math.max(0, next - KEPT_LINES);
       const lines: string[] = [];
       for (let index = start; index < next; index += 1) {
-        lines.push(toVisible(ring[index % KEPT_LINES] ?? ''));
+        const slot = index % KEPT_LINES;
+        lines.push(toVisible(`${directions[slot]}: ${ring[slot] ?? ''}`));
       }
 
       return lines;

@@ -1,4 +1,4 @@
-import type { SMTPServerAddress, SMTPServerDataStream } from 'smtp-server';
+import type { SMTPServerAddress } from 'smtp-server';
 import type { TLogger } from '../logging/create-logger.ts';
 import type { TPolicyReply, TRefusal } from '../policy/verdicts.ts';
 import { BackendConnection } from './backend/backend-connection.ts';
@@ -10,7 +10,7 @@ import type { TMessageFilter } from './message-filter.ts';
 import type { MemberRuntime } from './pools/member-runtime.ts';
 import { pickMember } from './pools/pick-member.ts';
 import type { PoolRuntime } from './pools/pool-runtime.ts';
-import { writeMessage } from './write-message.ts';
+import { writeMessage, type TMessageSource } from './write-message.ts';
 
 /** Either the member's own reply, mirrored to the client, or our refusal. */
 export type TRelayOutcome =
@@ -99,7 +99,7 @@ export class RelaySession {
    * filter's refusal (the member's transaction is then dropped, never finished).
    */
   sendMessage(
-    source: SMTPServerDataStream,
+    source: TMessageSource,
     header: Buffer,
     filter: TMessageFilter | null = null,
   ): Promise<TRelayOutcome> {
@@ -137,6 +137,11 @@ export class RelaySession {
 
       return { reply };
     });
+  }
+
+  /** The message was refused before the member saw it: reset the member's transaction. */
+  cancelTransaction(): Promise<void> {
+    return this.run(() => this.abandonTransaction());
   }
 
   /** The client left: reset an open transaction and let go of every connection. */
@@ -283,7 +288,7 @@ export class RelaySession {
   }
 }
 
-function drained(source: SMTPServerDataStream, refusal: TRefusal | TPolicyReply): TRelayOutcome {
+function drained(source: TMessageSource, refusal: TRefusal | TPolicyReply): TRelayOutcome {
   source.resume();
 
   return { refusal };

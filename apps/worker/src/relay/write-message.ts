@@ -1,11 +1,14 @@
 import type net from 'node:net';
-import type { SMTPServerDataStream } from 'smtp-server';
+import type { Readable } from 'node:stream';
 import { WorkerError } from '../errors/worker-error.ts';
 import { BACKEND_TIMEOUTS_MS } from './backend/backend-timeouts.ts';
 import { DotStuffer } from './dot-stuffer.ts';
 import type { TMessageFilter } from './message-filter.ts';
 
 export type TWriteOutcome = 'sent' | 'too_large' | 'refused' | 'client_gone';
+
+/** The client's data stream, or a message held for its scan (which is never too large). */
+export type TMessageSource = Readable & { readonly sizeExceeded?: boolean };
 
 /**
  * Streams the client's message to the member: the Received header, the data
@@ -24,7 +27,7 @@ export type TWriteOutcome = 'sent' | 'too_large' | 'refused' | 'client_gone';
 export function writeMessage(
   socket: net.Socket,
   header: Buffer,
-  source: SMTPServerDataStream,
+  source: TMessageSource,
   filter: TMessageFilter | null = null,
 ): Promise<TWriteOutcome> {
   const stuffer = new DotStuffer();

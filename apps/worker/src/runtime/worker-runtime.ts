@@ -2,11 +2,13 @@ import os from 'node:os';
 import type net from 'node:net';
 import type { TSnapshot, TWorkerReport } from '@portcullis/contracts';
 import type { TCounterStore } from '@portcullis/policy';
+import { AntivirusScanner } from '../antivirus/antivirus-scanner.ts';
 import { HealthMonitor } from '../health/health-monitor.ts';
 import { ListenerSet } from '../listeners/listener-set.ts';
 import { planBindings } from '../listeners/plan-bindings.ts';
 import type { TLogger } from '../logging/create-logger.ts';
 import type { TRecordSink } from '../records/record-sink.ts';
+import type { TRemoteLogSender } from '../remote-logging/remote-log-sender.ts';
 import { PoolRuntime } from '../relay/pools/pool-runtime.ts';
 import { nextConnectionId } from '../smtp/connection-ids.ts';
 import { VirtualServerService } from '../smtp/virtual-server-service.ts';
@@ -23,6 +25,8 @@ export interface TWorkerRuntimeOptions {
   // The checks' shared counters and where violations and traffic go.
   store: TCounterStore;
   records: TRecordSink;
+  // Follows System › Logging and the profiles' Remote Logging flags.
+  remoteLog?: Pick<TRemoteLogSender, 'apply'>;
 }
 
 /**
@@ -41,11 +45,14 @@ export class WorkerRuntime {
   private readonly retired = new Set<VirtualServerService>();
   private readonly fingerprints = new Map<string, string>();
   private readonly listeners: ListenerSet;
+  // One ICAP client for the whole worker, following the snapshot's anti-virus settings.
+  private readonly antivirus: AntivirusScanner;
   private readonly sweeper: NodeJS.Timeout;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(options: TWorkerRuntimeOptions) {
     this.options = options;
+    this.antivirus = new AntivirusScanner(options.logger.child({ component: 'antivirus' }));
     this.listeners = new ListenerSet((socket, name) => this.dispatch(socket, name), options.logger);
     this.sweeper = setInterval(() => this.sweepIdle(), IDLE_SWEEP_MS);
     this.sweeper.unref();
@@ -103,12 +110,15 @@ export class WorkerRuntime {
     // Give the 421s a moment to leave, then cut whoever is still connected.
     await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
     this.listeners.dropSessions();
+    this.antivirus.close();
   }
 
   private async applyNow(snapshot: TSnapshot): Promise<boolean> {
     if (this.appliedVersion !== null && snapshot.version <= this.appliedVersion) return false;
 
+    this.options.remoteLog?.apply(snapshot);
     this.applyPools(snapshot);
+    this.antivirus.update(snapshot);
     this.applyServices(snapshot);
     await this.listeners.apply(planBindings(snapshot.virtualServers));
 
@@ -167,6 +177,7 @@ export class WorkerRuntime {
           dns: snapshot.dns,
           store: this.options.store,
           records: this.options.records,
+          antivirus: this.antivirus,
           getPool: (name) => this.pools.get(name) ?? null,
           hostname: this.options.hostname,
           logger: this.options.logger.child({ vs: vs.name }),

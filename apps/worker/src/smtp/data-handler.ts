@@ -1,24 +1,16 @@
 // DATA: the message goes to the member through the security profile's data checks (when
 // it has any), behind the trace fields; the client gets the member's verdict, or the
-// profile's refusal once its data is drained.
+// profile's refusal once its data is drained. With virus scanning the message is held for
+// its verdict first (scanned-data-handler.ts).
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { decideData } from '../policy/decide-data.ts';
 import { refusalError } from '../policy/reply-table.ts';
 import { createMessageInspector } from '../protection/create-message-inspector.ts';
-import type { TRecordSink } from '../records/record-sink.ts';
-import type { TTrafficKey } from '../records/traffic-aggregator.ts';
 import { buildMessageHeader } from '../relay/build-message-header.ts';
-import { isPositive, mirroredText } from './reply-errors.ts';
-import { answer, fault, refuse } from './session-replies.ts';
+import { answerRelayed, type TCallback, type TDataHandlerOptions } from './answer-relayed.ts';
+import { handleScannedData, isScanning } from './scanned-data-handler.ts';
+import { fault, refuse } from './session-replies.ts';
 import type { TSessionState } from './session-state.ts';
-
-type TCallback = (error?: Error | null, message?: string) => void;
-
-export interface TDataHandlerOptions {
-  hostname: string;
-  records: TRecordSink;
-  traffic: TTrafficKey;
-}
 
 export function handleData(
   options: TDataHandlerOptions,
@@ -37,20 +29,17 @@ export function handleData(
   }
 
   const policy = state.context.policy;
+  if (policy && isScanning(policy)) {
+    return handleScannedData(options, { state, relay, policy }, stream, session, cb);
+  }
+
   const filter = policy ? createMessageInspector(policy) : null;
   const header = buildMessageHeader(session, options.hostname, policy?.transaction.spf ?? null);
 
   relay.sendMessage(stream, header, filter).then(
     (outcome) => {
       policy?.transcript.add('C', `<message data, ${stream.byteLength} octets>`);
-      if (!outcome.reply || !isPositive(outcome.reply)) return cb(answer(state, outcome));
-
-      const recipients = session.envelope.rcptTo.length;
-      state.messages += 1;
-      state.bytes += stream.byteLength;
-      const bytes = stream.byteLength;
-      options.records.addTraffic(options.traffic, { messages: 1, bytes, recipients });
-      cb(null, mirroredText(outcome.reply));
+      answerRelayed(options, state, session, outcome, stream.byteLength, cb);
     },
     (error: Error) => cb(fault(state, error)),
   );

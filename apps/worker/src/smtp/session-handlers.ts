@@ -9,6 +9,7 @@ import type { TLogger } from '../logging/create-logger.ts';
 import { admitClient, releaseSlot } from '../policy/admit-client.ts';
 import { decideConnect } from '../policy/decide-connect.ts';
 import { refusalError } from '../policy/reply-table.ts';
+import { whenDecided } from '../policy/run-phase-checks.ts';
 import type { TRefusal } from '../policy/verdicts.ts';
 import type { TProfilePolicy } from '../protection/profile-policy.ts';
 import { sessionPolicyOf } from '../protection/session-policy.ts';
@@ -90,14 +91,15 @@ export function createSessionHandlers(options: TSessionHandlerOptions): THandler
       return callback();
     }
 
-    admitClient(policy).then(
+    whenDecided(
+      () => admitClient(policy),
       (admission) => {
         if (admission !== 'continue') return callback(refuse(state, admission, false));
 
         openRelay();
         callback();
       },
-      (error: Error) => callback(checkFault(state, error)),
+      (error) => callback(checkFault(state, error)),
     );
   };
 
@@ -128,7 +130,7 @@ export function createSessionHandlers(options: TSessionHandlerOptions): THandler
     const policy = state.context.policy;
     if (policy) {
       policy.isClosed = true;
-      void releaseSlot(policy);
+      releaseSlot(policy);
     }
     if (!options.logger.isLevelEnabled('info')) return;
 

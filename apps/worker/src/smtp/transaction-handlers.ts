@@ -1,11 +1,13 @@
 // MAIL and RCPT: the security profile's planned checks first (protected sessions only),
 // then the relay to a member, whose reply the client gets. A session without checks goes
-// straight to the relay: no promise or closure more than before Protocol Security existed.
+// straight to the relay: no promise or closure more than before Protocol Security existed;
+// checks that answer at once (memory counters, cached DNS) add none either.
 import type { SMTPServerAddress, SMTPServerSession } from 'smtp-server';
 import { renewSlotIfDue } from '../policy/admit-client.ts';
 import { decideMail } from '../policy/decide-mail.ts';
 import { decideRcpt } from '../policy/decide-rcpt.ts';
 import { judgeRcptReply } from '../policy/judge-member-reply.ts';
+import { whenDecided } from '../policy/run-phase-checks.ts';
 import { newTransaction } from '../protection/session-policy.ts';
 import type { RelaySession } from '../relay/relay-session.ts';
 import { isPositive } from './reply-errors.ts';
@@ -30,13 +32,14 @@ export function handleMailFrom(
     return relayMail(state, relay, address, session, cb);
   }
 
-  decideMail(policy, policy.plan.mail, address).then(
+  whenDecided(
+    () => decideMail(policy, policy.plan.mail, address),
     (verdict) => {
       if (verdict === 'continue') return relayMail(state, relay, address, session, cb);
 
       cb(refuse(state, verdict));
     },
-    (error: Error) => cb(checkFault(state, error)),
+    (error) => cb(checkFault(state, error)),
   );
 }
 
@@ -49,13 +52,14 @@ export function handleRcptTo(
   const policy = state.context.policy;
   if (!policy || policy.plan.rcpt.length === 0) return relayRcpt(state, relay, address, cb);
 
-  decideRcpt(policy, policy.plan.rcpt, address).then(
+  whenDecided(
+    () => decideRcpt(policy, policy.plan.rcpt, address),
     (verdict) => {
       if (verdict === 'continue') return relayRcpt(state, relay, address, cb);
 
       cb(refuse(state, verdict));
     },
-    (error: Error) => cb(checkFault(state, error)),
+    (error) => cb(checkFault(state, error)),
   );
 }
 
@@ -87,9 +91,11 @@ function relayRcpt(
       if (!policy?.plan.isHarvestCounted || !outcome.reply) return cb(answer(state, outcome));
 
       // A member's "no such user" counts towards the client's harvest limit.
-      judgeRcptReply(policy, outcome.reply).then(
+      const reply = outcome.reply;
+      whenDecided(
+        () => judgeRcptReply(policy, reply),
         (verdict) => cb(verdict === 'continue' ? answer(state, outcome) : refuse(state, verdict)),
-        (error: Error) => cb(checkFault(state, error)),
+        (error) => cb(checkFault(state, error)),
       );
     },
     (error: Error) => cb(fault(state, error)),

@@ -2,6 +2,7 @@ import type net from 'node:net';
 import type { TSnapshot, TSnapshotSecurityProfile } from '@portcullis/contracts';
 import type { TCounterStore } from '@portcullis/policy';
 import { SMTPServer } from 'smtp-server';
+import type { AntivirusScanner } from '../antivirus/antivirus-scanner.ts';
 import { planChecks, type TCheckPlan } from '../policy/plan-checks.ts';
 import { REPLY_TABLE } from '../policy/reply-table.ts';
 import { buildProfilePolicy, type TProfilePolicy } from '../protection/profile-policy.ts';
@@ -19,6 +20,7 @@ export interface TVirtualServerServiceOptions
   dns: TSnapshot['dns'];
   store: TCounterStore;
   records: TRecordSink;
+  antivirus: AntivirusScanner;
 }
 
 // Traffic of virtual servers without Protocol Security is counted under this name.

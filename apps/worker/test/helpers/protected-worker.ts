@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type {
+  TSnapshot,
   TSnapshotSecurityProfile,
   TSnapshotVirtualServer,
   TViolationRecord,
@@ -30,6 +31,8 @@ export interface THarness {
   serve(
     profile: TSnapshotSecurityProfile | null,
     vs?: Partial<TSnapshotVirtualServer>,
+    // Other parts of the snapshot (anti-virus settings, internal parameters).
+    parts?: Partial<TSnapshot>,
   ): Promise<number>;
   /** The record of the violation a reply's Support ID names, once the API has it. */
   violationOf(reply: { text: string }): Promise<TViolationRecord>;
@@ -65,7 +68,7 @@ export async function startProtectedWorker(options: THarnessOptions = {}): Promi
     backend,
     dns,
     stateDir,
-    async serve(profile, vs = {}) {
+    async serve(profile, vs = {}, parts = {}) {
       const port = await freePort();
       version += 1;
       const overrides = { securityProfile: profile?.name ?? null, ...vs };
@@ -75,6 +78,7 @@ export async function startProtectedWorker(options: THarnessOptions = {}): Promi
           pools: [pool('pool_a', [backend.port])],
           securityProfiles: profile ? [profile] : [],
           dns: { resolvers: [dns.address], timeoutMs: 1000 },
+          ...parts,
         }),
       );
 

@@ -157,6 +157,58 @@ describe('protocol compliance of commands', () => {
       assert.match(record.details?.note ?? '', /command line of 583 octets, limit 512/);
     });
 
+    // smtp-server's parser takes 16 KiB a line; past that it would close with its own 421.
+    const huge = `NOOP ${'x'.repeat(20_000)}`;
+
+    it('should refuse a line past the parser\'s limit with 500 5.5.2 and go on', async () => {
+      const port = await harness.serve(profileWith('huge_lines', { rfc_line_length: BLOCK }));
+      const client = await openSession(port);
+
+      await client.write(`${huge}\r\nNOOP\r\n`);
+      const reply = await client.read();
+      const next = await client.read();
+      const after = await client.command('MAIL FROM:<alice@sender.example>');
+      client.close();
+
+      const record = await expectBlocked(harness, reply, 500, '5.5.2', 'rfc_line_length');
+      assert.match(record.details?.note ?? '', /command line of 20007 octets, limit 512/);
+      assert.match(record.command, /^NOOP x{100}/);
+      assert.deepEqual([next.code, after.code], [250, 250], 'the pipelined NOOP and more go on');
+    });
+
+    it('should discard the rest of a huge line arriving in pieces, up to its LF', async () => {
+      const port = await harness.serve(profileWith('huge_pieces', { rfc_line_length: BLOCK }));
+      const client = await openSession(port);
+
+      await client.write(`MAIL FROM:<${'a'.repeat(12_000)}`);
+      await sleep(20);
+      await client.write('b'.repeat(12_000));
+      await sleep(20);
+      await client.write('@sender.example>\r\n');
+      const reply = await client.read();
+      const next = await client.command('MAIL FROM:<alice@sender.example>');
+      client.close();
+
+      const record = await expectBlocked(harness, reply, 500, '5.5.2', 'rfc_line_length');
+      assert.match(record.details?.note ?? '', /command line of 24029 octets/);
+      assert.equal(next.code, 250, 'the cut line was not taken as MAIL');
+    });
+
+    it('should still refuse a huge line, without a Support ID, when only alarmed', async () => {
+      const port = await harness.serve(profileWith('huge_alarm', { rfc_line_length: ALARM }));
+      const since = harness.api.violations.length;
+      const client = await openSession(port);
+
+      const reply = await client.command(huge);
+      const next = await client.command('NOOP');
+      client.close();
+
+      assert.equal(reply.code, 500);
+      assert.equal(reply.text, '5.5.2 Line too long');
+      assert.equal(next.code, 250);
+      await expectAlarmed(harness, 'rfc_line_length', since);
+    });
+
     it('should take the profile\'s own limit', async () => {
       const port = await harness.serve(profileWith('long_lines', { rfc_line_length: BLOCK }, {
         compliance: { maxCommandLineOctets: 1024 },

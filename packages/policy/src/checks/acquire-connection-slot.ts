@@ -10,14 +10,15 @@
 import { randomUUID } from 'node:crypto';
 import type { TSecurityProfileSettings } from '@portcullis/contracts';
 import type { TViolationFound } from '../results/check-result.ts';
+import { afterStore, type TMaybePromise } from '../store/counter-store.ts';
 import { COUNTER_KEYS, rateNetwork } from './client-keys.ts';
 import { failOpen, type TPolicyDeps } from './policy-deps.ts';
 
 type TRateLimitSettings = TSecurityProfileSettings['rateLimits'];
 
 export interface TConnectionSlot {
-  /** Frees the slot; safe to call more than once. Never throws. */
-  release(): Promise<void>;
+  /** Frees the slot; safe to call more than once. Never throws or rejects. */
+  release(): TMaybePromise<void>;
   /** Pushes the lapse out again; false when the slot lapsed or the store is down. */
   renew(): Promise<boolean>;
 }
@@ -30,62 +31,88 @@ export interface TConnectionSlotOutcome {
 
 export const DEFAULT_SLOT_TTL_MS = 10 * 60_000;
 
-export async function acquireConnectionSlot(
+// Slot ids need only be unique among the workers sharing a store: one random part per
+// process and a counter, rather than a UUID per connection.
+const SLOT_ID_PREFIX = randomUUID();
+let slotsTaken = 0;
+
+/** The slot and a finding when over the limit; at once on the memory store. */
+export function acquireConnectionSlot(
   input: { client: string },
   settings: TRateLimitSettings,
   deps: TPolicyDeps,
   options: { slotTtlMs?: number } = {},
-): Promise<TConnectionSlotOutcome> {
+): TMaybePromise<TConnectionSlotOutcome> {
   const network = rateNetwork(input.client, settings.ipv6PrefixLength);
   const key = COUNTER_KEYS.connections(network);
   const ttlMs = options.slotTtlMs ?? DEFAULT_SLOT_TTL_MS;
-  const slotId = randomUUID();
+  slotsTaken += 1;
+  const slotId = `${SLOT_ID_PREFIX}:${slotsTaken}`;
   const limit = settings.concurrentConnectionsPerClient;
 
-  let count: number;
-  try {
-    count = await deps.store.acquireSlot(key, slotId, ttlMs);
-  } catch (error) {
-    failOpen(deps, 'rate_limit_concurrency', error);
+  return afterStore<number, TConnectionSlotOutcome>(
+    deps.store.acquireSlot(key, slotId, ttlMs),
+    (count) => {
+      const slot = new SlotHandle(deps, key, slotId, ttlMs);
+      if (count <= limit) return { slot, finding: null };
 
-    return { slot: INERT_SLOT, finding: null };
-  }
+      const detail = `${count} connections from ${network}, limit ${limit}`;
 
-  const slot = createSlotHandle(deps, key, slotId, ttlMs);
-  if (count <= limit) return { slot, finding: null };
+      return { slot, finding: { violation: 'rate_limit_concurrency' as const, detail } };
+    },
+    (error) => {
+      failOpen(deps, 'rate_limit_concurrency', error);
 
-  const detail = `${count} connections from ${network}, limit ${limit}`;
-
-  return { slot, finding: { violation: 'rate_limit_concurrency', detail } };
+      return { slot: INERT_SLOT, finding: null };
+    },
+  );
 }
 
 const INERT_SLOT: TConnectionSlot = {
-  release: async () => {},
+  release: () => {},
   renew: async () => false,
 };
 
-function createSlotHandle(deps: TPolicyDeps, key: string, slotId: string, ttlMs: number) {
-  let isReleased = false;
+class SlotHandle implements TConnectionSlot {
+  private readonly deps: TPolicyDeps;
+  private readonly key: string;
+  private readonly slotId: string;
+  private readonly ttlMs: number;
+  private isReleased = false;
 
-  return {
-    async release() {
-      if (isReleased) return;
+  constructor(deps: TPolicyDeps, key: string, slotId: string, ttlMs: number) {
+    this.deps = deps;
+    this.key = key;
+    this.slotId = slotId;
+    this.ttlMs = ttlMs;
+  }
 
-      isReleased = true;
-      // A slot that cannot be freed now lapses by its TTL.
-      await deps.store.releaseSlot(key, slotId).catch((error: unknown) => {
-        failOpen(deps, 'rate_limit_concurrency', error);
-      });
-    },
+  release(): TMaybePromise<void> {
+    if (this.isReleased) return;
 
-    async renew() {
-      if (isReleased) return false;
+    this.isReleased = true;
+    const { deps } = this;
+    // A slot that cannot be freed now lapses by its TTL.
+    try {
+      return afterStore(
+        deps.store.releaseSlot(this.key, this.slotId),
+        () => undefined,
+        (error) => void failOpen(deps, 'rate_limit_concurrency', error),
+      );
+    } catch (error) {
+      failOpen(deps, 'rate_limit_concurrency', error);
+    }
+  }
 
-      return deps.store.renewSlot(key, slotId, ttlMs).catch((error: unknown) => {
-        failOpen(deps, 'rate_limit_concurrency', error);
+  async renew(): Promise<boolean> {
+    if (this.isReleased) return false;
 
-        return false;
-      });
-    },
-  };
+    try {
+      return await this.deps.store.renewSlot(this.key, this.slotId, this.ttlMs);
+    } catch (error) {
+      failOpen(this.deps, 'rate_limit_concurrency', error);
+
+      return false;
+    }
+  }
 }

@@ -6,6 +6,7 @@
 // outage would do more harm than a short spell without limits.
 import type { TSecurityProfileSettings } from '@portcullis/contracts';
 import type { TViolationFound } from '../results/check-result.ts';
+import { afterStore, type TMaybePromise } from '../store/counter-store.ts';
 import { COUNTER_KEYS, rateNetwork } from './client-keys.ts';
 import { failOpen, type TPolicyDeps } from './policy-deps.ts';
 
@@ -13,23 +14,23 @@ type TRateLimitSettings = TSecurityProfileSettings['rateLimits'];
 
 export const RATE_WINDOW_MS = 60_000;
 
-export async function checkClientMessageRate(
+/** The finding, or null; at once on the memory store, as a promise on Redis. */
+export function checkClientMessageRate(
   input: { client: string },
   settings: TRateLimitSettings,
   deps: TPolicyDeps,
-): Promise<TViolationFound | null> {
+): TMaybePromise<TViolationFound | null> {
   const network = rateNetwork(input.client, settings.ipv6PrefixLength);
   const limit = settings.messagesPerMinutePerClient;
 
-  let count: number;
-  try {
-    count = await deps.store.hit(COUNTER_KEYS.clientMessages(network), RATE_WINDOW_MS);
-  } catch (error) {
-    return failOpen(deps, 'rate_limit_client', error);
-  }
+  return afterStore(
+    deps.store.hit(COUNTER_KEYS.clientMessages(network), RATE_WINDOW_MS),
+    (count) => (count <= limit ? null : overClientRate(count, network, limit)),
+    (error) => failOpen(deps, 'rate_limit_client', error),
+  );
+}
 
-  if (count <= limit) return null;
-
+function overClientRate(count: number, network: string, limit: number): TViolationFound {
   return {
     violation: 'rate_limit_client',
     detail: `${count} messages in the last minute from ${network}, limit ${limit}`,

@@ -17,20 +17,23 @@ import type { TSecurityProfileSettings } from '@portcullis/contracts';
 import { normalizeAddress } from '../mail/address.ts';
 import { toClientNetwork } from '../net/ip-network.ts';
 import type { TTemporaryFailure, TViolationFound } from '../results/check-result.ts';
+import { afterStore, type TMaybePromise } from '../store/counter-store.ts';
 import { COUNTER_KEYS } from './client-keys.ts';
 import { findGreylistExemption, type TGreylistInput } from './find-greylist-exemption.ts';
 import { failClosed, type TPolicyDeps } from './policy-deps.ts';
 
 type TGreylistSettings = TSecurityProfileSettings['greylisting'];
+type TGreylistResult = TViolationFound | TTemporaryFailure | null;
 
 const PENDING = 'pending:';
 const PASSED = 'passed:';
 
-export async function checkGreylist(
+/** The finding, a temporary failure or null; at once on the memory store. */
+export function checkGreylist(
   input: TGreylistInput,
   settings: TGreylistSettings,
   deps: TPolicyDeps,
-): Promise<TViolationFound | TTemporaryFailure | null> {
+): TMaybePromise<TGreylistResult> {
   if (findGreylistExemption(input, settings) !== null) return null;
 
   const network = toClientNetwork(
@@ -42,60 +45,90 @@ export async function checkGreylist(
   const recipient = normalizeAddress(input.recipient);
   const key = COUNTER_KEYS.greylist(network, sender, recipient);
   const triplet = `${network} <${sender}> <${recipient}>`;
+  const attempt: TAttempt = { key, triplet, settings, deps };
+  const at = deps.store.now();
 
-  try {
-    return await decide(key, triplet, settings, deps);
-  } catch (error) {
-    return failClosed(deps, 'greylisted', error);
-  }
+  return afterStore(
+    deps.store.setIfAbsent(key, `${PENDING}${at}`, pendingTtlMs(settings)),
+    (isFirst) => {
+      if (isFirst) return greylisted(attempt, 'first attempt', holdMsOf(settings));
+
+      return afterStore(
+        deps.store.get(key),
+        (stored) => judgeRetry(attempt, stored ?? `${PENDING}${at}`, at),
+        (error) => failClosed(deps, 'greylisted', error),
+      );
+    },
+    (error) => failClosed(deps, 'greylisted', error),
+  );
 }
 
-async function decide(
-  key: string,
-  triplet: string,
-  settings: TGreylistSettings,
-  deps: TPolicyDeps,
-): Promise<TViolationFound | null> {
-  const { store } = deps;
-  const now = store.now();
-  const holdMs = settings.holdSeconds * 1000;
-  const windowMs = settings.retryWindowSeconds * 1000;
-  const pendingTtlMs = Math.max(windowMs, holdMs) + 60_000;
-  const greylisted = (why: string, waitMs: number): TViolationFound => ({
+interface TAttempt {
+  key: string;
+  triplet: string;
+  settings: TGreylistSettings;
+  deps: TPolicyDeps;
+}
+
+const holdMsOf = (settings: TGreylistSettings) => settings.holdSeconds * 1000;
+
+const pendingTtlMs = (settings: TGreylistSettings) =>
+  Math.max(settings.retryWindowSeconds * 1000, holdMsOf(settings)) + 60_000;
+
+function greylisted(attempt: TAttempt, why: string, waitMs: number): TViolationFound {
+  return {
     violation: 'greylisted',
-    detail: `${triplet}: ${why}`,
+    detail: `${attempt.triplet}: ${why}`,
     retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
-  });
+  };
+}
 
-  if (await store.setIfAbsent(key, `${PENDING}${now}`, pendingTtlMs)) {
-    return greylisted('first attempt', holdMs);
-  }
-
-  const stored = (await store.get(key)) ?? `${PENDING}${now}`;
+// A triplet seen before: passed and remembered, or pending since its first attempt.
+function judgeRetry(
+  attempt: TAttempt,
+  stored: string,
+  now: number,
+): TMaybePromise<TGreylistResult> {
+  const { settings } = attempt;
   const since = Number(stored.slice(stored.indexOf(':') + 1));
   const elapsed = Number.isFinite(since) ? now - since : Infinity;
+  const holdMs = holdMsOf(settings);
   const expiryMs = settings.expirySeconds * 1000;
 
   if (stored.startsWith(PASSED) && elapsed <= expiryMs) {
-    await store.set(key, `${PASSED}${now}`, expiryMs);
-
-    return null;
+    return writeState(attempt, `${PASSED}${now}`, expiryMs, null);
   }
   if (stored.startsWith(PASSED)) {
-    await store.set(key, `${PENDING}${now}`, pendingTtlMs);
+    const finding = greylisted(attempt, 'remembered triplet expired, starting over', holdMs);
 
-    return greylisted('remembered triplet expired, starting over', holdMs);
+    return writeState(attempt, `${PENDING}${now}`, pendingTtlMs(settings), finding);
   }
 
-  if (elapsed < holdMs) return greylisted('retried before the hold ended', holdMs - elapsed);
-
-  if (elapsed <= windowMs) {
-    await store.set(key, `${PASSED}${now}`, expiryMs);
-
-    return null;
+  if (elapsed < holdMs) {
+    return greylisted(attempt, 'retried before the hold ended', holdMs - elapsed);
   }
 
-  await store.set(key, `${PENDING}${now}`, pendingTtlMs);
+  if (elapsed <= settings.retryWindowSeconds * 1000) {
+    return writeState(attempt, `${PASSED}${now}`, expiryMs, null);
+  }
 
-  return greylisted('retried after the retry window, starting over', holdMs);
+  const finding = greylisted(attempt, 'retried after the retry window, starting over', holdMs);
+
+  return writeState(attempt, `${PENDING}${now}`, pendingTtlMs(settings), finding);
+}
+
+// Writes the triplet's new state, then answers with the outcome it stands for.
+function writeState(
+  attempt: TAttempt,
+  value: string,
+  ttlMs: number,
+  outcome: TViolationFound | null,
+): TMaybePromise<TGreylistResult> {
+  const { deps } = attempt;
+
+  return afterStore<void, TGreylistResult>(
+    deps.store.set(attempt.key, value, ttlMs),
+    () => outcome,
+    (error) => failClosed(deps, 'greylisted', error),
+  );
 }

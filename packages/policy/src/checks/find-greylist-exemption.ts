@@ -26,8 +26,9 @@ export function findGreylistExemption(
 ): string | null {
   if (settings.skipWhenSpfPasses && input.isSpfPass) return 'SPF passed';
 
-  const client = parseIp(input.client);
+  // Parsed only when there is a network to compare it with: this runs for every recipient.
   const networks = readNetworks(settings.exemptNetworks);
+  const client = networks.length > 0 ? parseIp(input.client) : null;
   const network = client && networks.find((candidate) => isInNetwork(candidate, client));
   if (network) return `client ${input.client} is in an exempt network`;
 

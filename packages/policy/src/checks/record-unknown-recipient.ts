@@ -10,6 +10,7 @@
 // a few more guesses during an outage; legitimate mail keeps flowing.
 import type { TSecurityProfileSettings } from '@portcullis/contracts';
 import type { TViolationFound } from '../results/check-result.ts';
+import { afterStore, type TMaybePromise } from '../store/counter-store.ts';
 import { COUNTER_KEYS, harvestNetwork } from './client-keys.ts';
 import { failOpen, type TPolicyDeps } from './policy-deps.ts';
 
@@ -18,28 +19,31 @@ type THarvestSettings = TSecurityProfileSettings['harvest'];
 const HARVEST_WINDOW_MS = 60_000;
 
 /** Counts one unknown recipient; returns the violation once the client is past the limit. */
-export async function recordUnknownRecipient(
+export function recordUnknownRecipient(
   input: { client: string },
   settings: THarvestSettings,
   deps: TPolicyDeps,
-): Promise<TViolationFound | null> {
+): TMaybePromise<TViolationFound | null> {
   const network = harvestNetwork(input.client);
-  const limit = settings.maxUnknownRecipientsPerMinute;
+  const onFailure = (error: unknown) => failOpen(deps, 'directory_harvest', error);
 
-  try {
-    const count = await deps.store.hit(COUNTER_KEYS.harvestCount(network), HARVEST_WINDOW_MS);
-    if (count <= limit) return null;
+  return afterStore(
+    deps.store.hit(COUNTER_KEYS.harvestCount(network), HARVEST_WINDOW_MS),
+    (count) => {
+      const limit = settings.maxUnknownRecipientsPerMinute;
+      if (count <= limit) return null;
 
-    const blockMs = settings.blockSeconds * 1000;
-    const until = deps.store.now() + blockMs;
-    await deps.store.set(COUNTER_KEYS.harvestBlock(network), String(until), blockMs);
+      const blockMs = settings.blockSeconds * 1000;
+      const until = deps.store.now() + blockMs;
+      const finding: TViolationFound = {
+        violation: 'directory_harvest',
+        detail: `${count} unknown recipients in the last minute from ${network}, limit ${limit}`,
+        retryAfterSeconds: settings.blockSeconds,
+      };
+      const stored = deps.store.set(COUNTER_KEYS.harvestBlock(network), String(until), blockMs);
 
-    return {
-      violation: 'directory_harvest',
-      detail: `${count} unknown recipients in the last minute from ${network}, limit ${limit}`,
-      retryAfterSeconds: settings.blockSeconds,
-    };
-  } catch (error) {
-    return failOpen(deps, 'directory_harvest', error);
-  }
+      return afterStore(stored, () => finding, onFailure);
+    },
+    onFailure,
+  );
 }

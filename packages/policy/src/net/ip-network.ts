@@ -41,15 +41,34 @@ export function requireClientIp(client: string): TIpAddress {
   throw new PolicyError('INVALID_CLIENT_ADDRESS', `not an IP address: ${client}`);
 }
 
+// Every message of a client asks for its networks again (rate limits, greylisting, harvest):
+// each client's are worked out once, by the prefixes asked for, and kept while the same few
+// clients come back. The cache starts over when full, so a flood of addresses cannot grow it.
+const NETWORK_CACHE_CLIENTS = 10_000;
+const networkCache = new Map<string, Map<number, string>>();
+
 /**
  * The network a client is counted under, as text: "192.0.2.0/24", "2001:db8:1:2::/64".
  * IPv6 hosts get whole networks (a /64 is one customer), so rotating addresses inside it
  * earns nothing.
  */
 export function toClientNetwork(client: string, ipv4Prefix: number, ipv6Prefix: number): string {
+  const prefixes = ipv4Prefix * 256 + ipv6Prefix;
+  let networks = networkCache.get(client);
+  const cached = networks?.get(prefixes);
+  if (cached !== undefined) return cached;
+
   const ip = requireClientIp(client);
   const prefix = ip.family === 4 ? ipv4Prefix : ipv6Prefix;
   const base = { family: ip.family, value: ip.value & prefixMask(prefix, ip.family) };
+  const network = `${formatIp(base)}/${prefix}`;
 
-  return `${formatIp(base)}/${prefix}`;
+  if (!networks) {
+    if (networkCache.size >= NETWORK_CACHE_CLIENTS) networkCache.clear();
+    networks = new Map();
+    networkCache.set(client, networks);
+  }
+  networks.set(prefixes, network);
+
+  return network;
 }

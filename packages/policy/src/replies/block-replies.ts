@@ -119,4 +119,11 @@ export const BLOCK_REPLIES: Record<TViolation, TBlockReply> = {
   relay_denied: { code: 550, enhanced: '5.7.1', text: 'Relay access denied' },
   // RFC 5321 4.2.5 and 4.3.2: 554 "transaction failed" after the data; RFC 3463 3.8 X.7.0.
   virus_detected: { code: 554, enhanced: '5.7.0', text: 'Message refused: a virus was found' },
+  // A profile that blocks unscanned mail even with Guarantee Enforcement off: the scanner's
+  // trouble is ours, so RFC 5321 4.2.2 451 and the client retries; RFC 3463 3.4 X.3.0.
+  antivirus_unavailable: {
+    code: 451,
+    enhanced: '4.3.0',
+    text: 'Message could not be scanned for viruses, try again later',
+  },
 };

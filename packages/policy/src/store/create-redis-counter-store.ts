@@ -18,6 +18,18 @@ export interface TRedisCounterStoreOptions {
   logger?: TPolicyLogger;
 }
 
+/** The Redis store answers every operation with a promise. */
+export interface TRedisCounterStore extends TCounterStore {
+  hit(key: string, windowMs: number): Promise<number>;
+  acquireSlot(key: string, slotId: string, ttlMs: number): Promise<number>;
+  renewSlot(key: string, slotId: string, ttlMs: number): Promise<boolean>;
+  releaseSlot(key: string, slotId: string): Promise<void>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
 const DEFAULT_COMMAND_TIMEOUT_MS = 500;
 const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
 const DEFAULT_READY_TIMEOUT_MS = 5_000;
@@ -29,7 +41,7 @@ const ERROR_LOG_INTERVAL_MS = 30_000;
 export function createRedisCounterStore(
   url: string,
   options: TRedisCounterStoreOptions = {},
-): TCounterStore {
+): TRedisCounterStore {
   const now = options.now ?? Date.now;
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   const logger = options.logger ?? SILENT_LOGGER;

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { createRedisCounterStore, PolicyError, type TCounterStore } from '../../src/index.ts';
+import {
+  createRedisCounterStore,
+  PolicyError,
+  type TCounterStore,
+  type TRedisCounterStore,
+} from '../../src/index.ts';
 import { reserveDeadRedis, startHungRedis, type TBrokenRedis } from '../support/broken-redis.ts';
 
 const COMMAND_TIMEOUT_MS = 200;
@@ -8,7 +13,7 @@ const COMMAND_TIMEOUT_MS = 200;
 const opened: Array<TBrokenRedis | TCounterStore> = [];
 after(() => Promise.all(opened.map((thing) => thing.close())));
 
-async function timeOperation(store: TCounterStore) {
+async function timeOperation(store: TRedisCounterStore) {
   const started = performance.now();
   const error = await store.hit('rate:x', 60_000).then(() => null, (caught: unknown) => caught);
 

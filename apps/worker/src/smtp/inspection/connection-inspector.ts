@@ -4,10 +4,17 @@
 // protected virtual server; it sits on smtp-server's parser (a new one after STARTTLS).
 // The message itself is inspected on its way to the member (create-message-inspector.ts).
 // The hot path allocates little: one object per connection and per parser, none per chunk.
+//
+// A command line longer than the parser takes (16 KiB, or the profile's own limit if
+// larger) would make smtp-server drop the connection with its own 421 and no record. The
+// parser gets only the line's first part instead; the rest is discarded up to its LF, and
+// the cut line is refused as rfc_line_length (RFC 5321 4.5.3.1.4: 500 "Line too long"),
+// recorded as the profile says, while the session goes on.
+import { BLOCK_REPLIES } from '@portcullis/policy';
 import { readVerb, type TCommandFacts } from '../../policy/compliance/command-facts.ts';
 import { refusalError } from '../../policy/reply-table.ts';
 import type { TPolicyReply } from '../../policy/verdicts.ts';
-import { enforceFinding } from '../../protection/enforce-finding.ts';
+import { enforceFinding, toPolicyReply } from '../../protection/enforce-finding.ts';
 import { isOn } from '../../protection/profile-policy.ts';
 import type { TSessionPolicy } from '../../protection/session-policy.ts';
 import type { TInspectedConnection, TInspectedParser } from './connection-internals.ts';
@@ -20,6 +27,16 @@ const MAX_HELD_OCTETS = 16 * 1024;
 const MAX_PROTOCOL_REFUSALS = 20;
 // Commands after which a new transaction begins, as far as the order checks go.
 const TRANSACTION_ENDS = new Set(['DATA', 'RSET', 'HELO', 'EHLO', 'STARTTLS']);
+// smtp-server's SMTPStream default, should a parser not say its own.
+const PARSER_MAX_COMMAND_LENGTH = 16 * 1024;
+const LF = 0x0a;
+// Ends a cut line for the parser.
+const CRLF = Buffer.from('\r\n');
+// A line past the parser's limit when the profile does not block rfc_line_length: the
+// gateway cannot run it either way (RFC 5321 4.5.3.1.4 and RFC 3463 5.5.2).
+const GATEWAY_LINE_TOO_LONG = toPolicyReply(BLOCK_REPLIES.rfc_line_length, null, true);
+
+type TWrite = TInspectedParser['_write'];
 
 type TCallback = (() => void) | undefined;
 
@@ -34,12 +51,19 @@ class Attachment {
   // Arrival of the chunk the parser is working on.
   current: number;
   isContentChecked = false;
+  // The longest command line the parser takes, without its line ending.
+  readonly maxLineOctets: number;
+  // Discarding the rest of a line cut at maxLineOctets, up to its LF.
+  isSkippingLine = false;
+  // The next command the parser runs is a cut line.
+  isCutLine = false;
   private readonly write: TInspectedParser['write'];
 
   constructor(parser: TInspectedParser, repliesSent: number) {
     this.parser = parser;
     this.write = parser.write;
     this.current = repliesSent;
+    this.maxLineOctets = parser._maxCommandLength ?? PARSER_MAX_COMMAND_LENGTH;
   }
 
   /** Hands a chunk to the parser, noting when it arrived. */
@@ -102,8 +126,7 @@ export class ConnectionInspector {
       return true;
     };
     parser._write = (chunk, encoding, callback) => {
-      this.onParserInput(attachment, chunk);
-      internalWrite.call(parser, chunk, encoding, callback);
+      this.onParserInput(attachment, chunk, encoding, callback, internalWrite);
     };
     parser.oncommand = (line, callback) => {
       this.onCommand(attachment, line, callback, oncommand);
@@ -148,16 +171,71 @@ export class ConnectionInspector {
 
   // _write sees chunks in order, when the parser gets to them, and again the rest of a
   // chunk when the parser switches mode: a chunk it was given is the arrival it recorded.
-  private onParserInput(attachment: Attachment, chunk: Buffer): void {
+  private onParserInput(
+    attachment: Attachment,
+    chunk: Buffer,
+    encoding: BufferEncoding,
+    callback: (error?: Error | null) => void,
+    internalWrite: TWrite,
+  ): void {
     if (attachment.arrivals[0] === chunk) {
       attachment.arrivals.shift();
       attachment.current = attachment.arrivalReplies.shift() ?? this.repliesSent;
     }
 
-    if (attachment.parser._dataMode) return this.onMessageBytes(attachment, chunk);
+    const { parser } = attachment;
+    if (parser._dataMode) {
+      this.onMessageBytes(attachment, chunk);
+      return internalWrite.call(parser, chunk, encoding, callback);
+    }
 
     attachment.isContentChecked = false;
-    scanCommandBytes(attachment.scan, chunk, attachment.current);
+    if (attachment.isSkippingLine) {
+      return this.skipCutLine(attachment, chunk, encoding, callback, internalWrite);
+    }
+
+    const { scan, current, maxLineOctets } = attachment;
+    const cut = scanCommandBytes(scan, chunk, current, maxLineOctets);
+    if (cut === -1) return internalWrite.call(parser, chunk, encoding, callback);
+
+    // The parser takes the line's first part; what it makes of the bytes before decides
+    // whether the rest is a command line (cut) or message content after all (DATA).
+    internalWrite.call(parser, chunk.subarray(0, cut), encoding, (error) => {
+      if (error) return callback(error);
+
+      const rest = chunk.subarray(cut);
+      if (parser._dataMode) return parser._write(rest, encoding, callback);
+
+      attachment.isSkippingLine = true;
+      this.skipCutLine(attachment, rest, encoding, callback, internalWrite);
+    });
+  }
+
+  // Counts and drops the rest of a cut line; at its LF the parser gets a line ending, runs
+  // the part it holds as the cut line, and the bytes after the LF go on as usual.
+  private skipCutLine(
+    attachment: Attachment,
+    chunk: Buffer,
+    encoding: BufferEncoding,
+    callback: (error?: Error | null) => void,
+    internalWrite: TWrite,
+  ): void {
+    const lf = chunk.indexOf(LF);
+    if (lf === -1) {
+      scanCommandBytes(attachment.scan, chunk, attachment.current);
+      return callback();
+    }
+
+    const { parser } = attachment;
+    scanCommandBytes(attachment.scan, chunk.subarray(0, lf + 1), attachment.current);
+    attachment.isSkippingLine = false;
+    attachment.isCutLine = true;
+    internalWrite.call(parser, CRLF, encoding, (error) => {
+      const rest = chunk.subarray(lf + 1);
+      if (error || rest.length === 0) return callback(error);
+
+      parser._write(rest, encoding, callback);
+    });
   }
 
   // What was taken for command lines after DATA is message content: forget those lines.
@@ -191,10 +269,20 @@ export class ConnectionInspector {
     this.policy.currentCommand = text;
     this.policy.transcript.add('C', text);
 
+    // Input ended in the middle of a cut line: the parser hands over what it holds.
+    if (attachment.isSkippingLine) return callback?.();
+
     if (this.isRefusingAll && verb !== 'QUIT') {
+      attachment.isCutLine = false;
       // RFC 5321 3.1: after a 554 greeting, 503 to all but QUIT.
       this.connection.send(503, 'Bad sequence of commands, the service was refused', false);
       return this.resume(callback);
+    }
+
+    if (attachment.isCutLine) {
+      attachment.isCutLine = false;
+      this.track(verb);
+      return this.refuse(this.judgeCutLine(attachment, text, scanned?.octets), callback);
     }
 
     const { commands, commandContext } = this.policy.plan;
@@ -215,6 +303,18 @@ export class ConnectionInspector {
     }
 
     oncommand.call(attachment.parser, line, callback);
+  }
+
+  // Always refused: the gateway holds only its first part. Recorded when the profile
+  // alarms on or blocks rfc_line_length; the block reply carries the Support ID.
+  private judgeCutLine(attachment: Attachment, text: string, octets: number | undefined) {
+    const limit = this.policy.profile.settings.compliance.maxCommandLineOctets;
+    const kept = attachment.maxLineOctets;
+    const size = octets === undefined ? `over ${kept} octets` : `of ${octets} octets`;
+    const detail = `command line ${size}, limit ${limit}; only its first ${kept} octets were read`;
+    const finding = { violation: 'rfc_line_length' as const, detail };
+
+    return enforceFinding(this.policy, finding, { command: text }) ?? GATEWAY_LINE_TOO_LONG;
   }
 
   private factsOf(

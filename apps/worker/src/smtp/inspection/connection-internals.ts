@@ -17,6 +17,8 @@ export interface TInspectedParser {
   _write(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void;
   oncommand(command: Buffer, callback?: () => void): void;
   _dataMode: boolean;
+  // Longest command line it takes (without the line ending); a longer one fails the stream.
+  _maxCommandLength?: number;
 }
 
 export interface TInspectedConnection {
