@@ -4,9 +4,8 @@ import type { TViolationRecord } from '@portcullis/contracts';
 import { FACILITY, SEVERITY, type TSyslogMessage } from './syslog-format.ts';
 
 export const APP_NAME = 'portcullis';
-// 32473 is IANA's example Private Enterprise Number (RFC 5612), meant for documentation.
-// TODO(remote-logging): register a PEN of our own and put it here; receivers filtering on
-// the SD-ID must then change with it.
+// 32473 is IANA's example Private Enterprise Number (RFC 5612), meant for documentation;
+// receivers filter on the SD-ID, so a number of the project's own would change it.
 export const ENTERPRISE_NUMBER = 32473;
 export const SD_ID = `${APP_NAME}@${ENTERPRISE_NUMBER}`;
 
