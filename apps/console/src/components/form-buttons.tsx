@@ -1,3 +1,23 @@
+type TSubmitButtonProps = { isPending: boolean; label: string; pendingLabel?: string };
+
+/** The form's primary button; it rests while the request runs so one click saves once. */
+export function SubmitButton({ isPending, label, pendingLabel = 'Saving…' }: TSubmitButtonProps) {
+  return (
+    <button type="submit" className="button button--primary" disabled={isPending}>
+      {isPending ? pendingLabel : label}
+    </button>
+  );
+}
+
+/** Settings screens and one-off forms end with their submit button alone. */
+export function SubmitButtons(props: TSubmitButtonProps) {
+  return (
+    <div className="form-buttons">
+      <SubmitButton {...props} />
+    </div>
+  );
+}
+
 type TCreateButtonsProps = {
   isPending: boolean;
   onCancel: () => void;
@@ -17,9 +37,7 @@ export function CreateButtons({ isPending, onCancel, onRepeat }: TCreateButtonsP
       <button type="button" className="button" onClick={onRepeat} disabled={isPending}>
         Repeat
       </button>
-      <button type="submit" className="button button--primary" disabled={isPending}>
-        {isPending ? 'Saving…' : 'Finished'}
-      </button>
+      <SubmitButton isPending={isPending} label="Finished" />
     </div>
   );
 }
@@ -29,9 +47,7 @@ type TEditButtonsProps = { isPending: boolean; isDeletable?: boolean; onDelete: 
 export function EditButtons({ isPending, isDeletable = true, onDelete }: TEditButtonsProps) {
   return (
     <div className="form-buttons">
-      <button type="submit" className="button button--primary" disabled={isPending}>
-        {isPending ? 'Saving…' : 'Update'}
-      </button>
+      <SubmitButton isPending={isPending} label="Update" />
       {isDeletable && (
         <button type="button" className="button" onClick={onDelete} disabled={isPending}>
           Delete

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { changePassword } from '../../api/auth.ts';
-import { ErrorBanner, SuccessBanner } from '../../components/error-banner.tsx';
+import { SubmitButtons } from '../../components/form-buttons.tsx';
+import { PropertyForm } from '../../components/property-form.tsx';
 import { PropertyRow, PropertySection } from '../../components/property-table.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 import {
@@ -53,17 +54,12 @@ export function ChangePasswordPage() {
   }
 
   return (
-    <form
-      className="property-form"
-      aria-label="Change password"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+    <PropertyForm
+      label="Change password"
+      bannerError={errors.bannerError}
+      notice={notice}
+      onSubmit={submit}
     >
-      <ErrorBanner error={errors.bannerError} />
-      <SuccessBanner message={notice} />
       <PropertySection title="Change Password">
         <PropertyRow label="Current Password" {...errors.row('currentPassword')}>
           {passwordInput('currentPassword', 'current-password')}
@@ -79,11 +75,7 @@ export function ChangePasswordPage() {
           {passwordInput('confirm', 'new-password')}
         </PropertyRow>
       </PropertySection>
-      <div className="form-buttons">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Change Password'}
-        </button>
-      </div>
-    </form>
+      <SubmitButtons isPending={save.isPending} label="Change Password" />
+    </PropertyForm>
   );
 }

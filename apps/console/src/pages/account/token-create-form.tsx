@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createToken, tokenKeys, type TNewApiToken } from '../../api/tokens.ts';
 import { ROLE_LABELS, rolesUpTo, type TRole } from '../../auth/permissions.ts';
-import { ErrorBanner } from '../../components/error-banner.tsx';
+import { SubmitButtons } from '../../components/form-buttons.tsx';
+import { PropertyForm } from '../../components/property-form.tsx';
 import { PropertyRow, PropertySection } from '../../components/property-table.tsx';
 import { toWholeNumber } from '../../forms/list-field-error.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
@@ -38,16 +39,11 @@ export function TokenCreateForm({ ownRole, onCreated }: TTokenCreateFormProps) {
   }
 
   return (
-    <form
-      className="property-form"
-      aria-label="Create an API token"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+    <PropertyForm
+      label="Create an API token"
+      bannerError={errors.bannerError}
+      onSubmit={submit}
     >
-      <ErrorBanner error={errors.bannerError} />
       <PropertySection title="New API Token">
         <PropertyRow
           label="Name"
@@ -93,11 +89,7 @@ export function TokenCreateForm({ ownRole, onCreated }: TTokenCreateFormProps) {
           />
         </PropertyRow>
       </PropertySection>
-      <div className="form-buttons">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create Token'}
-        </button>
-      </div>
-    </form>
+      <SubmitButtons isPending={create.isPending} label="Create Token" pendingLabel="Creating…" />
+    </PropertyForm>
   );
 }

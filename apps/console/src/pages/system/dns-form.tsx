@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { refreshAfterWrite } from '../../api/refresh-after-write.ts';
 import { saveDnsSettings, type TDnsSettings } from '../../api/system-settings.ts';
-import { ErrorBanner, SuccessBanner } from '../../components/error-banner.tsx';
+import { SubmitButtons } from '../../components/form-buttons.tsx';
+import { PropertyForm } from '../../components/property-form.tsx';
 import { PropertyRow, PropertySection } from '../../components/property-table.tsx';
 import {
   linesToList,
@@ -52,17 +53,12 @@ export function DnsForm({ settings }: { settings: TDnsSettings }) {
   }
 
   return (
-    <form
-      className="property-form"
-      aria-label="DNS"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+    <PropertyForm
+      label="DNS"
+      bannerError={errors.bannerError}
+      notice={notice}
+      onSubmit={submit}
     >
-      <ErrorBanner error={errors.bannerError} />
-      <SuccessBanner message={notice} />
       <PropertySection title="DNS Lookup Server List">
         <PropertyRow
           label="DNS Servers"
@@ -93,11 +89,7 @@ export function DnsForm({ settings }: { settings: TDnsSettings }) {
           />
         </PropertyRow>
       </PropertySection>
-      <div className="form-buttons">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Update'}
-        </button>
-      </div>
-    </form>
+      <SubmitButtons isPending={save.isPending} label="Update" />
+    </PropertyForm>
   );
 }

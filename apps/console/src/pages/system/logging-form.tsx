@@ -5,7 +5,8 @@ import {
   saveRemoteLogging,
   type TRemoteLogging,
 } from '../../api/system-settings.ts';
-import { ErrorBanner, SuccessBanner } from '../../components/error-banner.tsx';
+import { SubmitButtons } from '../../components/form-buttons.tsx';
+import { PropertyForm } from '../../components/property-form.tsx';
 import { PropertyRow, PropertySection } from '../../components/property-table.tsx';
 import { toWholeNumber } from '../../forms/list-field-error.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
@@ -52,17 +53,12 @@ export function LoggingForm({ settings }: { settings: TRemoteLogging }) {
   }
 
   return (
-    <form
-      className="property-form"
-      aria-label="Logging"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+    <PropertyForm
+      label="Logging"
+      bannerError={errors.bannerError}
+      notice={notice}
+      onSubmit={submit}
     >
-      <ErrorBanner error={errors.bannerError} />
-      <SuccessBanner message={notice} />
       <PropertySection title="Remote Logging Server">
         <PropertyRow
           label="Remote Logging"
@@ -125,11 +121,7 @@ export function LoggingForm({ settings }: { settings: TRemoteLogging }) {
           </span>
         </PropertyRow>
       </PropertySection>
-      <div className="form-buttons">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Update'}
-        </button>
-      </div>
-    </form>
+      <SubmitButtons isPending={save.isPending} label="Update" />
+    </PropertyForm>
   );
 }

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorBanner } from '../../../components/error-banner.tsx';
-import { PermissionForm } from '../../../components/permission-fieldset.tsx';
+import { PropertyForm } from '../../../components/property-form.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { isPoolField, POOL_FORM_ID, type TPoolDraft } from './pool-draft.ts';
 import { PoolConfigurationSection } from './pool-configuration-section.tsx';
@@ -27,17 +26,12 @@ export function PoolForm(props: TPoolFormProps) {
   const errors = useFormErrors(POOL_FORM_ID, error, isPoolField);
 
   return (
-    <PermissionForm
+    <PropertyForm
+      label="Pool properties"
       permission="local-traffic:write"
-      className="property-form"
-      aria-label="Pool properties"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit();
-      }}
+      bannerError={errors.bannerError}
+      onSubmit={props.onSubmit}
     >
-      <ErrorBanner error={errors.bannerError} />
       {props.header}
       <PoolGeneralSection draft={draft} errors={errors} onChange={onChange} />
       <PoolConfigurationSection draft={draft} errors={errors} onChange={onChange} />
@@ -49,6 +43,6 @@ export function PoolForm(props: TPoolFormProps) {
         onDelete={props.onDeleteMember}
       />
       {props.buttons}
-    </PermissionForm>
+    </PropertyForm>
   );
 }

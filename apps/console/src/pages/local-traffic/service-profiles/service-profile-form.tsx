@@ -1,7 +1,6 @@
 import type { TServiceProfile } from '@portcullis/contracts';
 import type { ReactNode } from 'react';
-import { ErrorBanner } from '../../../components/error-banner.tsx';
-import { PermissionForm } from '../../../components/permission-fieldset.tsx';
+import { PropertyForm } from '../../../components/property-form.tsx';
 import { PropertyRow, PropertySection } from '../../../components/property-table.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import {
@@ -30,17 +29,12 @@ export function ServiceProfileForm(props: TServiceProfileFormProps) {
   const parent = profiles.find((p) => p.name === draft.parent);
 
   return (
-    <PermissionForm
+    <PropertyForm
+      label="SMTP profile properties"
       permission="local-traffic:write"
-      className="property-form"
-      aria-label="SMTP profile properties"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit();
-      }}
+      bannerError={errors.bannerError}
+      onSubmit={props.onSubmit}
     >
-      <ErrorBanner error={errors.bannerError} />
       {props.header}
       <PropertySection title="General Properties">
         <PropertyRow label="Name" {...errors.row('name')}>
@@ -76,6 +70,6 @@ export function ServiceProfileForm(props: TServiceProfileFormProps) {
         onChange={onChange}
       />
       {props.buttons}
-    </PermissionForm>
+    </PropertyForm>
   );
 }

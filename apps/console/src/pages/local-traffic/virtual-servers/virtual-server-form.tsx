@@ -1,7 +1,6 @@
 import type { TPool, TServiceProfile } from '@portcullis/contracts';
 import type { ReactNode } from 'react';
-import { ErrorBanner } from '../../../components/error-banner.tsx';
-import { PermissionForm } from '../../../components/permission-fieldset.tsx';
+import { PropertyForm } from '../../../components/property-form.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { isVisibleField, type TVirtualServerDraft } from './virtual-server-draft.ts';
 import { VirtualServerConfigurationSection } from './virtual-server-configuration-section.tsx';
@@ -34,17 +33,12 @@ export function VirtualServerForm(props: TVirtualServerFormProps) {
   const errors = useFormErrors(VIRTUAL_SERVER_FORM_ID, error, isKnownField);
 
   return (
-    <PermissionForm
+    <PropertyForm
+      label="Virtual server properties"
       permission="local-traffic:write"
-      className="property-form"
-      aria-label="Virtual server properties"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
+      bannerError={errors.bannerError}
+      onSubmit={onSubmit}
     >
-      <ErrorBanner error={errors.bannerError} />
       {props.header}
       <VirtualServerGeneralSection draft={draft} errors={errors} onChange={onChange} />
       <VirtualServerConfigurationSection
@@ -62,6 +56,6 @@ export function VirtualServerForm(props: TVirtualServerFormProps) {
         onNewPool={props.onNewPool}
       />
       {props.buttons}
-    </PermissionForm>
+    </PropertyForm>
   );
 }

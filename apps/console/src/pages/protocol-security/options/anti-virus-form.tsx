@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { saveAntivirus } from '../../../api/antivirus.ts';
 import { refreshAfterWrite } from '../../../api/refresh-after-write.ts';
-import { ErrorBanner, SuccessBanner } from '../../../components/error-banner.tsx';
-import { PermissionForm } from '../../../components/permission-fieldset.tsx';
+import { SubmitButtons } from '../../../components/form-buttons.tsx';
+import { PropertyForm } from '../../../components/property-form.tsx';
 import { PropertyRow, PropertySection } from '../../../components/property-table.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import {
@@ -46,18 +46,13 @@ export function AntiVirusForm({ options }: { options: TAntivirusOptions }) {
   }
 
   return (
-    <PermissionForm
+    <PropertyForm
+      label="Anti-Virus Protection"
       permission="protection-options:write"
-      className="property-form"
-      aria-label="Anti-Virus Protection"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      bannerError={errors.bannerError}
+      notice={notice}
+      onSubmit={submit}
     >
-      <ErrorBanner error={errors.bannerError} />
-      <SuccessBanner message={notice} />
       <PropertySection title="Anti-Virus Server (ICAP)">
         <PropertyRow
           label="Server Host Name"
@@ -123,11 +118,7 @@ export function AntiVirusForm({ options }: { options: TAntivirusOptions }) {
         The ICAP service path, scan time limit and virus header names are internal
         parameters: see <Link to={ADVANCED_CONFIGURATION_PATH}>Advanced Configuration</Link>.
       </p>
-      <div className="form-buttons">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
-      </div>
-    </PermissionForm>
+      <SubmitButtons isPending={save.isPending} label="Save" />
+    </PropertyForm>
   );
 }

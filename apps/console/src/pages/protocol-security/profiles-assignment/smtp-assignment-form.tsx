@@ -5,6 +5,7 @@ import { saveSmtpAssignments } from '../../../api/profile-assignments.ts';
 import { refreshAfterWrite } from '../../../api/refresh-after-write.ts';
 import { securityProfileListQuery } from '../../../api/security-profiles.ts';
 import { ErrorBanner, SuccessBanner } from '../../../components/error-banner.tsx';
+import { SubmitButton } from '../../../components/form-buttons.tsx';
 import { PermissionForm } from '../../../components/permission-fieldset.tsx';
 import {
   changedAssignments,
@@ -65,9 +66,7 @@ export function SmtpAssignmentForm({ rows }: { rows: TAssignmentRow[] }) {
         }
       />
       <div className="form-buttons form-buttons--below">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
+        <SubmitButton isPending={save.isPending} label="Save" />
       </div>
     </PermissionForm>
   );

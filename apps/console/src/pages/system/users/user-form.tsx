@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ROLE_LABELS, ROLES, type TRole } from '../../../auth/permissions.ts';
-import { ErrorBanner, SuccessBanner } from '../../../components/error-banner.tsx';
+import { PropertyForm } from '../../../components/property-form.tsx';
 import { PropertyRow, PropertySection } from '../../../components/property-table.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { isUserField, USER_FORM_ID, type TUserDraft } from './user-draft.ts';
@@ -29,17 +29,12 @@ export function UserForm(props: TUserFormProps) {
   const errors = useFormErrors(USER_FORM_ID, props.error, isUserField);
 
   return (
-    <form
-      className="property-form"
-      aria-label="User properties"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit();
-      }}
+    <PropertyForm
+      label="User properties"
+      bannerError={errors.bannerError}
+      notice={props.notice}
+      onSubmit={props.onSubmit}
     >
-      <ErrorBanner error={errors.bannerError} />
-      <SuccessBanner message={props.notice ?? null} />
       <PropertySection title="General Properties">
         <PropertyRow label="Username" {...errors.row('username')}>
           <input
@@ -97,6 +92,6 @@ export function UserForm(props: TUserFormProps) {
         )}
       </PropertySection>
       {props.buttons}
-    </form>
+    </PropertyForm>
   );
 }
