@@ -19,6 +19,30 @@ export function CheckAll({ ids, selected, onChange }: TCheckAllProps) {
   );
 }
 
+type TSelectCellProps = {
+  item: { id: number; name: string };
+  selected: ReadonlySet<number>;
+  onToggle: (id: number) => void;
+  // Rows that cannot be deleted (system objects) keep an empty cell.
+  isSelectable?: boolean;
+};
+
+/** A row's check box cell, ticking it for the list's Delete. */
+export function SelectCell({ item, selected, onToggle, isSelectable = true }: TSelectCellProps) {
+  return (
+    <td className="data-table__check">
+      {isSelectable && (
+        <input
+          type="checkbox"
+          aria-label={`Select ${item.name}`}
+          checked={selected.has(item.id)}
+          onChange={() => onToggle(item.id)}
+        />
+      )}
+    </td>
+  );
+}
+
 export function EmptyRow({ columns }: { columns: number }) {
   return (
     <tr className="data-table__empty">

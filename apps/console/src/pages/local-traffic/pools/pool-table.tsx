@@ -2,7 +2,7 @@ import type { TPool } from '@portcullis/contracts';
 import { Link } from 'react-router';
 import type { TTableSelection } from '../../../components/list-screen.tsx';
 import { MemberStatusDot } from '../../../components/status-dot.tsx';
-import { CheckAll, EmptyRow } from '../../../components/table-parts.tsx';
+import { CheckAll, EmptyRow, SelectCell } from '../../../components/table-parts.tsx';
 import { LOAD_BALANCING_LABELS, MONITOR_LABELS } from './pool-draft.ts';
 
 type TPoolTableProps = TTableSelection & { items: TPool[] };
@@ -31,14 +31,7 @@ export function PoolTable({ items, selected, onToggle, onToggleAll }: TPoolTable
         {items.length === 0 && <EmptyRow columns={COLUMNS} />}
         {items.map((pool) => (
           <tr key={pool.id} className={selected.has(pool.id) ? 'is-selected' : undefined}>
-            <td className="data-table__check">
-              <input
-                type="checkbox"
-                aria-label={`Select ${pool.name}`}
-                checked={selected.has(pool.id)}
-                onChange={() => onToggle(pool.id)}
-              />
-            </td>
+            <SelectCell item={pool} selected={selected} onToggle={onToggle} />
             <td className="data-table__status">
               <MemberStatusDot status={pool.status} name={pool.name} />
             </td>

@@ -1,7 +1,7 @@
 import type { TServiceProfile } from '@portcullis/contracts';
 import { Link } from 'react-router';
 import type { TTableSelection } from '../../../components/list-screen.tsx';
-import { CheckAll, EmptyRow } from '../../../components/table-parts.tsx';
+import { CheckAll, EmptyRow, SelectCell } from '../../../components/table-parts.tsx';
 import { SERVICE_PROFILE_LIST_PATH } from './service-profile-options.ts';
 
 type TServiceProfileTableProps = TTableSelection & { items: TServiceProfile[] };
@@ -38,16 +38,12 @@ export function ServiceProfileTable(props: TServiceProfileTableProps) {
         {items.length === 0 && <EmptyRow columns={COLUMNS} />}
         {items.map((profile) => (
           <tr key={profile.id} className={selected.has(profile.id) ? 'is-selected' : undefined}>
-            <td className="data-table__check">
-              {!profile.isSystem && (
-                <input
-                  type="checkbox"
-                  aria-label={`Select ${profile.name}`}
-                  checked={selected.has(profile.id)}
-                  onChange={() => onToggle(profile.id)}
-                />
-              )}
-            </td>
+            <SelectCell
+              item={profile}
+              selected={selected}
+              onToggle={onToggle}
+              isSelectable={!profile.isSystem}
+            />
             <td>
               <Link to={`${SERVICE_PROFILE_LIST_PATH}/${profile.id}`}>{profile.name}</Link>
               {profile.isSystem && <span className="hint"> (system)</span>}

@@ -2,7 +2,7 @@ import type { TVirtualServer } from '@portcullis/contracts';
 import { Link } from 'react-router';
 import type { TTableSelection } from '../../../components/list-screen.tsx';
 import { ListenerStatusDot } from '../../../components/status-dot.tsx';
-import { CheckAll, EmptyRow } from '../../../components/table-parts.tsx';
+import { CheckAll, EmptyRow, SelectCell } from '../../../components/table-parts.tsx';
 
 type TVirtualServerTableProps = TTableSelection & { items: TVirtualServer[] };
 
@@ -43,14 +43,7 @@ export function VirtualServerTable(props: TVirtualServerTableProps) {
         {items.length === 0 && <EmptyRow columns={COLUMNS} />}
         {items.map((vs) => (
           <tr key={vs.id} className={selected.has(vs.id) ? 'is-selected' : undefined}>
-            <td className="data-table__check">
-              <input
-                type="checkbox"
-                aria-label={`Select ${vs.name}`}
-                checked={selected.has(vs.id)}
-                onChange={() => onToggle(vs.id)}
-              />
-            </td>
+            <SelectCell item={vs} selected={selected} onToggle={onToggle} />
             <td className="data-table__status">
               <ListenerStatusDot status={vs.status} reason={vs.statusReason} />
             </td>
