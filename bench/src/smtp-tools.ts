@@ -90,10 +90,15 @@ export async function tryDelivery(port: number): Promise<string> {
   }
 }
 
-// Complete replies (the last line of a multi-line one has a space after the code), in order.
-function readReplies(socket: net.Socket) {
+type TTaker = { resolve: (reply: string) => void; reject: (error: Error) => void };
+
+/**
+ * Complete replies (the last line of a multi-line one has a space after the code), in
+ * order. A reply awaited when the connection fails or closes is rejected.
+ */
+export function readReplies(socket: net.Socket) {
   const complete: string[] = [];
-  const waiting: Array<(reply: string) => void> = [];
+  const waiting: TTaker[] = [];
   let buffered = '';
   socket.on('data', (chunk) => {
     buffered += chunk.toString('latin1');
@@ -102,10 +107,15 @@ function readReplies(socket: net.Socket) {
       buffered = buffered.slice(end + 2);
       if (line[3] === '-') continue;
       const taker = waiting.shift();
-      if (taker) taker(line);
+      if (taker) taker.resolve(line);
       else complete.push(line);
     }
   });
+  const failAll = (error: Error) => {
+    for (const taker of waiting.splice(0)) taker.reject(error);
+  };
+  socket.on('error', failAll);
+  socket.on('close', () => failAll(new Error('the connection closed before the reply')));
 
   return {
     next: () =>
@@ -113,8 +123,7 @@ function readReplies(socket: net.Socket) {
         const ready = complete.shift();
         if (ready !== undefined) return resolve(ready);
 
-        waiting.push(resolve);
-        socket.once('error', reject);
+        waiting.push({ resolve, reject });
       }),
   };
 }
