@@ -1,6 +1,9 @@
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { TWorkerReport } from '@portcullis/contracts';
 import type { TCounterStore } from '@portcullis/policy';
+import { sweepAbandonedHolds } from './antivirus/sweep-abandoned-holds.ts';
 import { startConfigClient, type TConfigClient } from './config-channel/config-client.ts';
 import { validateSnapshot } from './config-channel/validate-snapshot.ts';
 import type { TWorkerConfig } from './config/worker-config.ts';
@@ -51,7 +54,10 @@ export async function startWorker(
   const shipper = await startShipper(config, logger, options.recordFlushIntervalMs);
   const remoteLog = createRemoteLogSender({ hostname, logger });
   const records = teeViolations(shipper ?? NO_RECORDS, remoteLog);
-  const runtime = new WorkerRuntime({ workerId, hostname, logger, store, records, remoteLog });
+  const holdDir = await prepareHoldDir(config, logger);
+  const runtime = new WorkerRuntime({
+    workerId, hostname, logger, store, records, remoteLog, holdDir,
+  });
   let configClient: TConfigClient | null = null;
 
   if (config.apiUrl) {
@@ -80,6 +86,16 @@ export async function startWorker(
       logger.info('worker stopped');
     },
   };
+}
+
+// Held messages spill under the state directory, out of the shared temporary directory
+// where it can; either way, what a stopped worker left there goes first.
+async function prepareHoldDir(config: TWorkerConfig, logger: TLogger): Promise<string> {
+  const holdDir = config.stateDir ? path.join(config.stateDir, 'hold') : os.tmpdir();
+  await mkdir(holdDir, { recursive: true, mode: 0o700 });
+  await sweepAbandonedHolds(holdDir, logger);
+
+  return holdDir;
 }
 
 // Records need the API to go to and a state directory to wait in while it is away.

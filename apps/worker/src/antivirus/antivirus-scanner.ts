@@ -12,6 +12,8 @@ import {
 } from '@portcullis/icap';
 import type { DnsResolver } from '@portcullis/spf';
 import type { TLogger } from '../logging/create-logger.ts';
+import { HoldMemoryBudget } from './hold-memory-budget.ts';
+import { MessageHold } from './message-hold.ts';
 import { readAntivirusSettings, type TAntivirusSettings } from './read-antivirus-settings.ts';
 import { createHostResolver, resolveIcapHost } from './resolve-icap-host.ts';
 
@@ -19,6 +21,16 @@ export interface TScanResult {
   verdict: TMessageVerdict;
   // The settings the scan ran with (Guarantee Enforcement decides what an error does).
   settings: TAntivirusSettings;
+}
+
+// What all messages waiting for their scan may hold in memory together; past it they wait
+// on disk. 32 one-megabyte messages at once is a busy gateway's worth.
+export const HOLD_MEMORY_BUDGET_BYTES = 32 * 1024 * 1024;
+
+export interface TAntivirusScannerOptions {
+  logger: TLogger;
+  holdDir: string;
+  holdMemoryBudgetBytes?: number;
 }
 
 interface TClientEntry {
@@ -33,14 +45,23 @@ export class AntivirusScanner {
   private resolver: { key: string; resolver: DnsResolver } | null = null;
   private current: TClientEntry | null = null;
   private readonly logger: TLogger;
+  private readonly holdDir: string;
+  private readonly holdBudget: HoldMemoryBudget;
 
-  constructor(logger: TLogger) {
-    this.logger = logger;
+  constructor(options: TAntivirusScannerOptions) {
+    this.logger = options.logger;
+    this.holdDir = options.holdDir;
+    this.holdBudget = new HoldMemoryBudget(options.holdMemoryBudgetBytes ?? HOLD_MEMORY_BUDGET_BYTES);
   }
 
   /** Whether an ICAP server is configured; without one nothing is scanned. */
   get isConfigured(): boolean {
     return this.settings !== null;
+  }
+
+  /** Somewhere to keep a message until its verdict, within the worker's memory budget. */
+  createHold(): MessageHold {
+    return new MessageHold({ dir: this.holdDir, budget: this.holdBudget });
   }
 
   update(snapshot: TSnapshot): void {

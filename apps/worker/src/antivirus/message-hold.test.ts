@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { after, before, describe, it } from 'node:test';
+import { HoldMemoryBudget } from './hold-memory-budget.ts';
 import { MessageHold } from './message-hold.ts';
 
 describe('MessageHold', () => {
@@ -47,5 +48,39 @@ describe('MessageHold', () => {
     await hold.discard();
 
     assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('should go to disk early when the holds together have spent the memory budget', async () => {
+    const budget = new HoldMemoryBudget(3000);
+    const first = new MessageHold({ memoryBytes: 10_000, dir, budget });
+    const second = new MessageHold({ memoryBytes: 10_000, dir, budget });
+    await first.append(Buffer.alloc(2000, 'a'));
+    await second.append(Buffer.alloc(500, 'b'));
+    await second.append(Buffer.alloc(1000, 'c'));
+
+    assert.equal(first.isOnDisk, false);
+    assert.equal(second.isOnDisk, true, 'past the budget though under its own bound');
+    assert.equal(budget.used, 2500);
+    const sealed = await second.seal();
+    assert.equal((await readFile(sealed as string)).toString(), 'b'.repeat(500) + 'c'.repeat(1000));
+
+    await first.discard();
+    await second.discard();
+
+    assert.equal(budget.used, 0, 'every byte given back');
+    assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('should give its memory back once the spilled chunks are written', async () => {
+    const budget = new HoldMemoryBudget(10_000_000);
+    const hold = new MessageHold({ memoryBytes: 1024, dir, budget });
+    await hold.append(Buffer.alloc(1000, 'a'));
+    assert.equal(budget.used, 1000);
+
+    await hold.append(Buffer.alloc(300_000, 'b'));
+
+    assert.equal(hold.isOnDisk, true);
+    assert.equal(budget.used, 0);
+    await hold.discard();
   });
 });

@@ -3,6 +3,7 @@
 // whose process is gone (a crash) is taken over.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isProcessAlive } from '../runtime/is-process-alive.ts';
 import { RecordShipperError } from './record-shipper-error.ts';
 
 const LOCK_FILE = 'spool.lock';
@@ -21,24 +22,11 @@ export async function acquireSpoolLock(spoolDir: string): Promise<() => Promise<
     }
 
     const owner = Number(await fs.readFile(lockPath, 'utf8').catch(() => ''));
-    if (isAlive(owner)) {
+    if (isProcessAlive(owner)) {
       throw new RecordShipperError('SPOOL_LOCKED', `${spoolDir} is in use by process ${owner}`);
     }
     await fs.rm(lockPath, { force: true });
   }
 
   throw new RecordShipperError('SPOOL_LOCKED', `${spoolDir}: could not take the lock`);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-
-  try {
-    process.kill(pid, 0);
-
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

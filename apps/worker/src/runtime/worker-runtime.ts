@@ -27,6 +27,9 @@ export interface TWorkerRuntimeOptions {
   records: TRecordSink;
   // Follows System › Logging and the profiles' Remote Logging flags.
   remoteLog?: Pick<TRemoteLogSender, 'apply'>;
+  // Where messages held for their virus scan spill to disk; the system's temporary
+  // directory by default.
+  holdDir?: string;
 }
 
 /**
@@ -52,7 +55,8 @@ export class WorkerRuntime {
 
   constructor(options: TWorkerRuntimeOptions) {
     this.options = options;
-    this.antivirus = new AntivirusScanner(options.logger.child({ component: 'antivirus' }));
+    const logger = options.logger.child({ component: 'antivirus' });
+    this.antivirus = new AntivirusScanner({ logger, holdDir: options.holdDir ?? os.tmpdir() });
     this.listeners = new ListenerSet((socket, name) => this.dispatch(socket, name), options.logger);
     this.sweeper = setInterval(() => this.sweepIdle(), IDLE_SWEEP_MS);
     this.sweeper.unref();

@@ -4,7 +4,7 @@
 // verdict, and "250" still means a member accepted the message.
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { holdMessage, type THoldOutcome } from '../antivirus/hold-message.ts';
-import { MessageHold } from '../antivirus/message-hold.ts';
+import type { MessageHold } from '../antivirus/message-hold.ts';
 import { judgeScan } from '../policy/judge-scan.ts';
 import type { TRefusal } from '../policy/verdicts.ts';
 import { createMessageInspector } from '../protection/create-message-inspector.ts';
@@ -43,8 +43,8 @@ export function handleScannedData(
   session: SMTPServerSession,
   cb: TCallback,
 ): void {
-  const { state } = transaction;
-  const hold = new MessageHold();
+  const { state, policy } = transaction;
+  const hold = policy.profile.antivirus.createHold();
 
   holdScanAndRelay(options, transaction, stream, session, hold)
     .finally(() => hold.discard())

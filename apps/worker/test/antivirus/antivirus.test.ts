@@ -2,9 +2,10 @@
 // front of ClamAV's clamd, given an EICAR signature offline and started on loopback by the
 // testkit (stopped by PID). The worker holds each message, scans it, and relays it only after.
 import assert from 'node:assert/strict';
+import { watch } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { TSnapshot, TViolationRecord } from '@portcullis/contracts';
 import { startIcapServer, type TIcapServer } from '@portcullis/testkit';
@@ -33,10 +34,30 @@ function noteOf(record: TViolationRecord): string {
   return record.details?.note ?? '';
 }
 
-async function holdFiles(): Promise<string[]> {
-  const names = await readdir(os.tmpdir());
+// Held messages spill under the worker's state directory.
+function holdDirOf(harness: THarness): string {
+  return path.join(harness.stateDir, 'hold');
+}
+
+async function holdFiles(harness: THarness): Promise<string[]> {
+  const names = await readdir(holdDirOf(harness));
 
   return names.filter((name) => name.startsWith(`portcullis-hold-${process.pid}-`));
+}
+
+// The hold files that appear in the directory while `during` runs.
+async function holdFilesSeenDuring(harness: THarness, during: () => Promise<unknown>) {
+  const seen = new Set<string>();
+  const watcher = watch(holdDirOf(harness), (_event, name) => {
+    if (name?.startsWith('portcullis-hold-')) seen.add(name);
+  });
+  try {
+    await during();
+  } finally {
+    watcher.close();
+  }
+
+  return seen;
 }
 
 describe('anti-virus scanning through c-icap and clamd', () => {
@@ -118,12 +139,14 @@ describe('anti-virus scanning through c-icap and clamd', () => {
     const message = largeMessage(SCANNER_OBJECT_LIMIT_BYTES + 512 * 1024);
     assert.ok(message.length > SCANNER_OBJECT_LIMIT_BYTES);
 
-    const replies = await send(port, message);
+    let replies: Awaited<ReturnType<typeof send>> | undefined;
+    const seen = await holdFilesSeenDuring(harness, async () => (replies = await send(port, message)));
 
-    await expectBlocked(harness, replies.end, 554, '5.7.0', 'virus_detected');
+    await expectBlocked(harness, replies?.end, 554, '5.7.0', 'virus_detected');
     assert.equal(harness.backend.messages.length, relayed);
     // Held on disk past 1 MiB, and the file is gone once the message is decided.
-    assert.deepEqual(await holdFiles(), []);
+    assert.equal(seen.size, 1, 'one hold file in the state directory');
+    assert.deepEqual(await holdFiles(harness), []);
   });
 
   it('should relay a large clean message held on disk, byte for byte', async () => {
@@ -135,7 +158,7 @@ describe('anti-virus scanning through c-icap and clamd', () => {
     assert.equal(replies.end?.code, 250, replies.end?.text);
     const data = harness.backend.messages.at(-1)?.data.toString() ?? '';
     assert.ok(data.endsWith(`${message}\r\n`), 'the whole message, after the Received header');
-    assert.deepEqual(await holdFiles(), []);
+    assert.deepEqual(await holdFiles(harness), []);
   });
 
   it('should refuse what the data checks refuse before any scan, and go on', async () => {
