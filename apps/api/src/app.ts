@@ -33,6 +33,8 @@ export type TAppOptions = {
   retentionJob?: TRetentionJobOptions;
   // Session lifetime, cookie and sign-in limits; defaults below.
   auth?: Partial<TAuthSettings>;
+  // Reverse proxies whose X-Forwarded-For names the client (request.ip); none by default.
+  trustedProxies?: string[];
 };
 
 const DEFAULT_AUTH: TAuthSettings = {
@@ -63,8 +65,10 @@ export function buildApp(options: TAppOptions): FastifyInstance {
     options.logger && typeof options.logger === 'object'
       ? { redact: REDACT, ...options.logger }
       : (options.logger ?? false);
+  const trustedProxies = options.trustedProxies ?? [];
   const app = Fastify({
     logger,
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
     logController: new LogController({
       disableRequestLogging: (request: { url?: string }) => request.url?.startsWith(HEARTBEAT_URL) ?? false,
     }),

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ZPassword, ZUsername } from '@portcullis/contracts';
 import { z } from 'zod';
 import type { TRetention } from './domain/records/prune-records.ts';
+import { ZTrustedProxies } from './net/trusted-proxies.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -40,6 +41,9 @@ const ZEnv = z.object({
   // Set when the console is reached over HTTPS (a TLS proxy in front): cookies then
   // travel only over HTTPS.
   PORTCULLIS_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  // Reverse proxies in front of the API (addresses or networks, comma-separated) whose
+  // X-Forwarded-For names the client. Unset: the header is ignored.
+  PORTCULLIS_TRUSTED_PROXIES: optional(ZTrustedProxies).transform((value) => value ?? []),
 
   // Retention, in days: a job in the API deletes older records. The per-minute
   // traffic rows draw series of minutes and quarter hours (an hour or a day)

@@ -51,6 +51,7 @@ async function start() {
     logger: { level: env.LOG_LEVEL },
     consoleDistDir: env.PORTCULLIS_CONSOLE_DIR,
     auth: toAuthSettings(env),
+    trustedProxies: env.PORTCULLIS_TRUSTED_PROXIES,
     retentionJob:
       env.PORTCULLIS_PRUNE_INTERVAL_MINUTES > 0
         ? {

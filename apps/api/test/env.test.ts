@@ -45,6 +45,10 @@ describe('loadEnv', () => {
     ['PORTCULLIS_RETAIN_TRAFFIC_MINUTES_DAYS', '1.5'],
     ['PORTCULLIS_RETAIN_ROLLUPS_DAYS', 'forever'],
     ['PORTCULLIS_PRUNE_INTERVAL_MINUTES', '-1'],
+    ['PORTCULLIS_TRUSTED_PROXIES', 'proxy.example.com'],
+    ['PORTCULLIS_TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['PORTCULLIS_TRUSTED_PROXIES', '10.0.0.1, 2001:db8::/129'],
+    ['PORTCULLIS_TRUSTED_PROXIES', '10.0.0.0/8/8'],
   ];
   for (const [name, value] of refused) {
     it(`should refuse ${name}=${value}, naming it`, () => {
@@ -65,6 +69,18 @@ describe('loadEnv', () => {
         }),
       /PORTCULLIS_RETAIN_VIOLATIONS_DAYS must not exceed PORTCULLIS_RETAIN_ROLLUPS_DAYS \(60\)/,
     );
+  });
+
+  it('should trust no proxy by default, and read a list of addresses and networks', () => {
+    assert.deepEqual(loadEnv({ PORTCULLIS_WORKER_SECRET: SECRET }).PORTCULLIS_TRUSTED_PROXIES, []);
+
+    const env = loadEnv({
+      PORTCULLIS_WORKER_SECRET: SECRET,
+      PORTCULLIS_TRUSTED_PROXIES: ' 192.0.2.10, 10.0.0.0/8,2001:db8::/64 ,loopback',
+    });
+
+    const expected = ['192.0.2.10', '10.0.0.0/8', '2001:db8::/64', 'loopback'];
+    assert.deepEqual(env.PORTCULLIS_TRUSTED_PROXIES, expected);
   });
 
   it('should name the missing worker secret', () => {

@@ -30,7 +30,8 @@ export type TTestContext = {
 export type TRole = 'ADMINISTRATOR' | 'OPERATOR' | 'GUEST';
 export type TTestUser = { id: number; username: string; password: string; role: TRole; token: string };
 
-type TBuildOptions = Partial<Pick<TAppOptions, 'consoleDistDir' | 'retentionJob' | 'auth'>> & {
+type TAppPicks = 'consoleDistDir' | 'retentionJob' | 'auth' | 'trustedProxies';
+type TBuildOptions = Partial<Pick<TAppOptions, TAppPicks>> & {
   // Objects the file's tests share, created once the app is ready.
   setup?: (context: TTestContext) => Promise<void>;
 };
@@ -61,6 +62,7 @@ export function build(options: TBuildOptions = {}): TTestContext {
       consoleDistDir: options.consoleDistDir,
       retentionJob: options.retentionJob,
       auth: options.auth,
+      trustedProxies: options.trustedProxies,
     });
     context.admin = await createTestUser(context.prisma, 'test-admin', 'ADMINISTRATOR');
     actAs(context, context.admin.token);
