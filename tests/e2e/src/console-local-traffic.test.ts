@@ -243,6 +243,7 @@ async function reportWorker(baseUrl: string, version: number): Promise<void> {
     members: [
       { pool: 'relay_pool', address: '127.0.0.21', port: 2525, status: 'up', reason: null },
     ],
+    remoteLogging: null,
   };
   const response = await postInternal(baseUrl, '/workers/report', report, report.workerId);
 

@@ -5,7 +5,7 @@
 // saved to test-artifacts/console/ps-*.png for a person to look at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TProfileAssignments, TSecurityProfile } from '@portcullis/contracts';
+import type { TProfileAssignments, TSecurityProfile, TWorkerReport } from '@portcullis/contracts';
 import type { TApiClient } from '@portcullis/testkit';
 import type { Page } from 'playwright-core';
 import {
@@ -384,6 +384,32 @@ describe('console: protocol security and system', () => {
     await shoot(page, 'ps-13-logging');
 
     assert.deepEqual(harness.pageErrors, []);
+  });
+
+  it('should show what each running worker sent to the syslog server and lost', async () => {
+    const delivery = page.getByRole('table', { name: 'Syslog delivery per worker' });
+    await delivery.getByText('No running worker is sending to a syslog server.').waitFor();
+
+    const remoteLogging = { destination: 'TCP 192.0.2.5:1514', sent: 12_345, dropped: 7, queued: 2 };
+    const report: TWorkerReport = {
+      workerId: 'e2e-syslog-worker',
+      hostname: 'e2e',
+      startedAt: new Date().toISOString(),
+      appliedVersion: null,
+      listeners: [],
+      members: [],
+      remoteLogging,
+    };
+    const response = await postInternal(harness.baseUrl, '/workers/report', report, report.workerId);
+    assert.equal(response.status, 204, await response.text());
+
+    const row = delivery.getByRole('row').filter({ hasText: 'e2e-syslog-worker' });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allInnerTexts();
+    assert.deepEqual(cells, ['e2e-syslog-worker', 'TCP 192.0.2.5:1514', '12,345', '7', '2']);
+    const dropped = row.getByRole('cell').nth(3);
+    assert.match((await dropped.getAttribute('class')) ?? '', /is-warning/);
+    await shoot(page, 'ps-14-logging-delivery');
   });
 });
 

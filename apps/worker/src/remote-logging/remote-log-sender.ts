@@ -2,12 +2,12 @@
 // go to the syslog server, one RFC 5424 message each. Follows every snapshot; a change of
 // server replaces the transport, and the old one gets a moment to send what it holds.
 import net from 'node:net';
-import type { TSnapshot, TViolationRecord } from '@portcullis/contracts';
+import type { TRemoteLoggingStats, TSnapshot, TViolationRecord } from '@portcullis/contracts';
 import type { TLogger } from '../logging/create-logger.ts';
 import type { TFrameQueueLimits } from './frame-queue.ts';
 import { resolveLogHost } from './resolve-log-host.ts';
 import { formatSyslogMessage } from './syslog-format.ts';
-import type { TSyslogTransport, TTransportOptions, TTransportStats } from './syslog-transport.ts';
+import type { TSyslogTransport, TTransportOptions } from './syslog-transport.ts';
 import { createTcpTransport } from './tcp-transport.ts';
 import { createUdpTransport } from './udp-transport.ts';
 import { violationMessage, type TOrigin } from './violation-message.ts';
@@ -28,8 +28,8 @@ export interface TRemoteLogSender {
   log(record: TViolationRecord): void;
   /** Sends what is queued within the deadline, then closes. */
   stop(deadlineMs?: number): Promise<void>;
-  /** Null when remote logging is off. */
-  stats(): TTransportStats | null;
+  /** Counts since the destination was set, for the worker's report; null when off. */
+  stats(): TRemoteLoggingStats | null;
 }
 
 const RETIRE_DEADLINE_MS = 2_000;
@@ -39,6 +39,7 @@ export function createRemoteLogSender(options: TRemoteLogSenderOptions): TRemote
   const origin: TOrigin = { hostname: options.hostname, procId: String(process.pid) };
   let profiles = new Set<string>();
   let transport: TSyslogTransport | null = null;
+  let destination = '';
   let targetKey = JSON.stringify(null);
   // Transports of an older configuration, sending what they still hold.
   const retiring = new Set<Promise<void>>();
@@ -82,6 +83,7 @@ export function createRemoteLogSender(options: TRemoteLogSenderOptions): TRemote
       transport = target.transport === 'TCP'
         ? createTcpTransport(transportOptions)
         : createUdpTransport(transportOptions);
+      destination = `${target.transport} ${formatHostPort(target.host, target.port)}`;
     },
     log(record) {
       if (!transport || !profiles.has(record.securityProfile)) return;
@@ -98,8 +100,12 @@ export function createRemoteLogSender(options: TRemoteLogSenderOptions): TRemote
       transport = null;
       await Promise.all([...retiring]);
     },
-    stats: () => transport?.stats() ?? null,
+    stats: () => (transport ? { destination, ...transport.stats() } : null),
   };
+}
+
+function formatHostPort(host: string, port: number): string {
+  return net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 // Where to send, or null when remote logging is off or has no host. The DNS settings count

@@ -26,7 +26,7 @@ export interface TWorkerRuntimeOptions {
   store: TCounterStore;
   records: TRecordSink;
   // Follows System › Logging and the profiles' Remote Logging flags.
-  remoteLog?: Pick<TRemoteLogSender, 'apply'>;
+  remoteLog?: Pick<TRemoteLogSender, 'apply' | 'stats'>;
   // Where messages held for their virus scan spill to disk; the system's temporary
   // directory by default.
   holdDir?: string;
@@ -99,6 +99,7 @@ export class WorkerRuntime {
       appliedVersion: this.appliedVersion,
       listeners,
       members,
+      remoteLogging: this.options.remoteLog?.stats() ?? null,
     };
   }
 

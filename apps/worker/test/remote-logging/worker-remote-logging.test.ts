@@ -133,6 +133,9 @@ describe('remote logging from a worker', () => {
     const local = logLines.filter((line) => line.msg === 'violation').map((line) => line.supportId);
     assert.ok(local.includes(logged.supportId), 'the logged profile has its local line');
     assert.ok(local.includes(quiet.supportId), 'the quiet profile has its local line');
+    // The report to the API counts the one message sent.
+    const destination = `TCP ${LOG_HOST}:${rsyslog.tcpPort}`;
+    assert.deepEqual(worker.report().remoteLogging, { destination, sent: 1, dropped: 0, queued: 0 });
   });
 
   it('should follow a new snapshot: another transport, then remote logging off', async () => {
@@ -143,10 +146,14 @@ describe('remote logging from a worker', () => {
 
     const messages = await settle(2);
     assert.equal(sdParams(messages[1]!, SD_ID).supportId, overUdp.supportId);
+    // A new destination starts its own count.
+    const destination = `UDP 127.0.0.1:${rsyslog.udpPort}`;
+    assert.deepEqual(worker.report().remoteLogging, { destination, sent: 1, dropped: 0, queued: 0 });
 
     await configure(3, { enabled: false, ...udp });
     const off = await violate(loggedPort, 'off.client.test');
     await settle(2);
+    assert.equal(worker.report().remoteLogging, null);
     const isOffLogged = logLines.some(
       (line) => line.msg === 'violation' && line.supportId === off.supportId,
     );

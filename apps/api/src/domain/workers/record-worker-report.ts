@@ -23,7 +23,11 @@ export async function recordWorkerReport(
     startedAt,
     lastSeenAt: now,
     appliedVersion: report.appliedVersion,
-    health: { listeners: report.listeners, members: report.members },
+    health: {
+      listeners: report.listeners,
+      members: report.members,
+      remoteLogging: report.remoteLogging,
+    },
   };
 
   await db.worker.upsert({

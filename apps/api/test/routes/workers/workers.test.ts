@@ -28,11 +28,12 @@ function report(workerId: string, fields: Partial<TWorkerReport>): TWorkerReport
     appliedVersion: null,
     listeners: [],
     members: [],
+    remoteLogging: null,
     ...fields,
   };
 }
 
-async function sendReport(body: TWorkerReport) {
+async function sendReport(body: Omit<TWorkerReport, 'remoteLogging'>) {
   const response = await context.app.inject({
     method: 'POST',
     url: '/internal/v1/workers/report',
@@ -71,6 +72,33 @@ describe('GET /api/v1/workers', () => {
     assert.equal(worker.isAlive, true);
     assert.equal(worker.isInSync, true);
     assert.equal(worker.currentVersion, version);
+  });
+
+  it("should show the worker's remote logging counts, or null from an older worker", async () => {
+    const remoteLogging = { destination: 'TCP 192.0.2.5:514', sent: 120, dropped: 3, queued: 7 };
+    await sendReport(report('worker-syslog', { remoteLogging }));
+    const { remoteLogging: _absent, ...older } = report('worker-older', {});
+    await sendReport(older);
+
+    const response = await context.app.inject({ url: '/api/v1/workers?q=worker-' });
+
+    const items = response.json().items as Array<{ id: string; remoteLogging: unknown }>;
+    const byId = new Map(items.map((item) => [item.id, item.remoteLogging]));
+    assert.deepEqual(byId.get('worker-syslog'), remoteLogging);
+    assert.equal(byId.get('worker-older'), null);
+  });
+
+  it('should refuse remote logging counts that are not counts', async () => {
+    const remoteLogging = { destination: 'UDP 192.0.2.5:514', sent: -1, dropped: 0, queued: 0 };
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/internal/v1/workers/report',
+      headers: { ...WORKER_AUTH, 'x-portcullis-worker': 'worker-bad' },
+      payload: report('worker-bad', { remoteLogging }),
+    });
+
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /remoteLogging/);
   });
 
   it('should show a worker behind the newest version as out of sync', async () => {

@@ -1,6 +1,7 @@
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { remoteLoggingQuery } from '../../api/system-settings.ts';
 import { LoggingForm } from './logging-form.tsx';
+import { RemoteLoggingDeliveryTable } from './remote-logging-delivery-table.tsx';
 
 export function loggingLoader(queryClient: QueryClient) {
   return () => queryClient.ensureQueryData(remoteLoggingQuery());
@@ -9,5 +10,10 @@ export function loggingLoader(queryClient: QueryClient) {
 export function LoggingPage() {
   const settings = useSuspenseQuery(remoteLoggingQuery()).data;
 
-  return <LoggingForm settings={settings} />;
+  return (
+    <>
+      <LoggingForm settings={settings} />
+      <RemoteLoggingDeliveryTable />
+    </>
+  );
 }
