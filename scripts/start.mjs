@@ -119,8 +119,8 @@ async function main() {
 
   log(`console: ${baseUrl}/`);
   log(
-    'sign in as the administrator made on the first start: its password is printed once above, ' +
-      'or is PORTCULLIS_ADMIN_PASSWORD when that was set',
+    'sign in as the administrator made on the first start: its password was printed once, in a ' +
+      'box, on that start only (or is PORTCULLIS_ADMIN_PASSWORD when that was set)',
   );
   log(`REST API: ${baseUrl}/api/v1 (OpenAPI document at ${baseUrl}/api/v1/openapi.json)`);
   log('scripts: create an API token (POST /api/v1/tokens) and send it as "Authorization: Bearer <token>"');

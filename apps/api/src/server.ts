@@ -13,12 +13,22 @@ import {
 import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app.ts';
-import { loadEnv, toAuthSettings, toRetention } from './env.ts';
+import { loadEnv, toAuthSettings, toRetention, type TEnv } from './env.ts';
 import { ensureFirstAdministrator } from './first-run/ensure-first-administrator.ts';
 import { formatFirstRunBanner } from './first-run/print-first-run-banner.ts';
 
-const env = loadEnv(process.env);
+const env = readEnvOrExit();
 const logger = pino({ level: env.LOG_LEVEL });
+
+// A wrong variable is the operator's to fix: say which, without a stack trace.
+function readEnvOrExit(): TEnv {
+  try {
+    return loadEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`portcullis api: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 async function start() {
   const database = await resolveDatabase({

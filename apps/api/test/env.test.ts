@@ -49,6 +49,8 @@ describe('loadEnv', () => {
     ['PORTCULLIS_TRUSTED_PROXIES', '10.0.0.0/33'],
     ['PORTCULLIS_TRUSTED_PROXIES', '10.0.0.1, 2001:db8::/129'],
     ['PORTCULLIS_TRUSTED_PROXIES', '10.0.0.0/8/8'],
+    ['PORTCULLIS_TRUSTED_PROXIES', '0.0.0.0/0'],
+    ['PORTCULLIS_TRUSTED_PROXIES', '::/0'],
   ];
   for (const [name, value] of refused) {
     it(`should refuse ${name}=${value}, naming it`, () => {
@@ -81,6 +83,12 @@ describe('loadEnv', () => {
 
     const expected = ['192.0.2.10', '10.0.0.0/8', '2001:db8::/64', 'loopback'];
     assert.deepEqual(env.PORTCULLIS_TRUSTED_PROXIES, expected);
+  });
+
+  it('should name the proxy entry it refuses', () => {
+    const env = { PORTCULLIS_WORKER_SECRET: SECRET, PORTCULLIS_TRUSTED_PROXIES: '10.0.0.1, 10.0.0.0/0' };
+
+    assert.throws(() => loadEnv(env), /"10\.0\.0\.0\/0" needs a prefix length from 1 to 32/);
   });
 
   it('should name the missing worker secret', () => {

@@ -14,6 +14,7 @@ import { readSessionCookie } from '../auth/session-cookie.ts';
 import { SignInLimiter, type TSignInLimits } from '../auth/sign-in-limiter.ts';
 import type { TAuditActor } from '../domain/audit/record-audit-entry.ts';
 import { AppError } from '../errors/app-error.ts';
+import { clientAddressOf } from '../net/client-address.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -138,7 +139,7 @@ export const accessGuardPlugin = fp<{ settings: TAuthSettings }>(
       return request.principal;
     });
     fastify.decorate('auditActorOf', (request: FastifyRequest) =>
-      toAuditActor(fastify.requirePrincipal(request), request.ip),
+      toAuditActor(fastify.requirePrincipal(request), clientAddressOf(request)),
     );
   },
   { name: 'access-guard', dependencies: ['prisma'] },

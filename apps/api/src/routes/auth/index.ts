@@ -5,6 +5,7 @@ import { changePassword } from '../../domain/sessions/change-password.ts';
 import { revokeSession } from '../../domain/sessions/revoke-session.ts';
 import { signIn } from '../../domain/sessions/sign-in.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { clientAddressOf } from '../../net/client-address.ts';
 import { ERROR_RESPONSES, ZNoContent } from '../../schemas/responses.ts';
 
 const tags = ['auth'];
@@ -23,7 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     handler: async (request, reply) => {
       const { username } = request.body;
-      const address = request.ip;
+      const address = clientAddressOf(request);
       const waitSeconds = fastify.signInLimiter.retryAfterSeconds(username, address);
       if (waitSeconds > 0) {
         reply.header('retry-after', String(waitSeconds));

@@ -67,6 +67,35 @@ describe('X-Forwarded-For from a trusted proxy', () => {
     assert.equal(colleague.statusCode, 200);
   });
 
+  it('should count a client whose proxy adds ports as one client', async () => {
+    const user = await createTestUser(behindProxy.prisma, 'ported', 'GUEST');
+    const wrong = { username: user.username, password: 'not-the-password' };
+    for (let port = 40_001; port <= 40_005; port += 1) {
+      const attempt = await signInVia(behindProxy, wrong, PROXY, `198.51.100.8:${port}`);
+      assert.equal(attempt.statusCode, 401);
+    }
+
+    const blocked = await signInVia(behindProxy, user, PROXY, '198.51.100.8:40006');
+
+    assert.equal(blocked.statusCode, 429);
+  });
+
+  const written = [
+    ['[2001:DB8::1]:443', '2001:db8::1'],
+    ['::ffff:203.0.113.9', '203.0.113.9'],
+    ['not an address', PROXY],
+  ];
+  for (const [header, recorded] of written) {
+    it(`should record "${header}" from the proxy as ${recorded}`, async () => {
+      const username = `fwd-${written.findIndex(([value]) => value === header)}`;
+      const user = await createTestUser(behindProxy.prisma, username, 'GUEST');
+
+      await signInVia(behindProxy, user, PROXY, header as string);
+
+      assert.equal(await lastSignInAddress(behindProxy, user.username), recorded);
+    });
+  }
+
   it('should ignore the header from an address that is not a trusted proxy', async () => {
     const user = await createTestUser(behindProxy.prisma, 'spoofer', 'GUEST');
 
