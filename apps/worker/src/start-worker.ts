@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TWorkerReport } from '@portcullis/contracts';
@@ -7,11 +6,13 @@ import { sweepAbandonedHolds } from './antivirus/sweep-abandoned-holds.ts';
 import { startConfigClient, type TConfigClient } from './config-channel/config-client.ts';
 import { validateSnapshot } from './config-channel/validate-snapshot.ts';
 import type { TWorkerConfig } from './config/worker-config.ts';
+import { WorkerError } from './errors/worker-error.ts';
 import { createLogger, type TLogger } from './logging/create-logger.ts';
 import { createCounterStore } from './protection/create-counter-store.ts';
 import { createRecordShipper, type TRecordShipper } from './records/create-record-shipper.ts';
 import { NO_RECORDS } from './records/record-sink.ts';
 import { createRemoteLogSender } from './remote-logging/remote-log-sender.ts';
+import { acquireDirectoryLock } from './runtime/directory-lock.ts';
 import { teeViolations } from './remote-logging/tee-violations.ts';
 import { WorkerRuntime } from './runtime/worker-runtime.ts';
 import { patchSmtpServer } from './smtp/patch-smtp-server.ts';
@@ -54,9 +55,9 @@ export async function startWorker(
   const shipper = await startShipper(config, logger, options.recordFlushIntervalMs);
   const remoteLog = createRemoteLogSender({ hostname, logger });
   const records = teeViolations(shipper ?? NO_RECORDS, remoteLog);
-  const holdDir = await prepareHoldDir(config, logger);
+  const hold = await prepareHoldDir(config, logger);
   const runtime = new WorkerRuntime({
-    workerId, hostname, logger, store, records, remoteLog, holdDir,
+    workerId, hostname, logger, store, records, remoteLog, holdDir: hold.dir,
   });
   let configClient: TConfigClient | null = null;
 
@@ -82,20 +83,36 @@ export async function startWorker(
       // the API does not take within the deadline stays spooled for the next start.
       await shipper?.stop({ deadlineMs: SHIPPER_STOP_DEADLINE_MS });
       await remoteLog.stop();
+      await hold.release();
       if (!options.counterStore) await store.close();
       logger.info('worker stopped');
     },
   };
 }
 
-// Held messages spill under the state directory, out of the shared temporary directory
-// where it can; either way, what a stopped worker left there goes first.
-async function prepareHoldDir(config: TWorkerConfig, logger: TLogger): Promise<string> {
-  const holdDir = config.stateDir ? path.join(config.stateDir, 'hold') : os.tmpdir();
-  await mkdir(holdDir, { recursive: true, mode: 0o700 });
-  await sweepAbandonedHolds(holdDir, logger);
+interface THoldDir {
+  dir: string;
+  release: () => Promise<void>;
+}
 
-  return holdDir;
+// Held messages spill under the state directory, out of the shared temporary directory,
+// where it can; either way, what a stopped worker left there goes first.
+async function prepareHoldDir(config: TWorkerConfig, logger: TLogger): Promise<THoldDir> {
+  if (!config.stateDir) {
+    const dir = os.tmpdir();
+    await sweepAbandonedHolds(dir, logger, { isOwnDir: false });
+
+    return { dir, release: async () => undefined };
+  }
+
+  const dir = path.join(config.stateDir, 'hold');
+  const release = await acquireDirectoryLock(dir, {
+    fileName: 'hold.lock',
+    refuse: (message) => new WorkerError('STATE_DIR_LOCKED', message),
+  });
+  await sweepAbandonedHolds(dir, logger, { isOwnDir: true });
+
+  return { dir, release };
 }
 
 // Records need the API to go to and a state directory to wait in while it is away.

@@ -16,6 +16,8 @@
  * - BACKEND_PROTOCOL: a pool member answered something that is not SMTP.
  * - SMTP_LIBRARY_CHANGED: smtp-server no longer has the internals the worker
  *   patches. Pin smtp-server or update src/smtp/patch-smtp-server.ts.
+ * - STATE_DIR_LOCKED: another live worker uses this state directory. Give each
+ *   worker its own PORTCULLIS_STATE_DIR.
  */
 export const WORKER_ERROR_CODES = [
   'CONFIG_INVALID',
@@ -26,6 +28,7 @@ export const WORKER_ERROR_CODES = [
   'BACKEND_CLOSED',
   'BACKEND_PROTOCOL',
   'SMTP_LIBRARY_CHANGED',
+  'STATE_DIR_LOCKED',
 ] as const;
 
 export type TWorkerErrorCode = (typeof WORKER_ERROR_CODES)[number];

@@ -231,7 +231,14 @@ describe('record shipper', () => {
     const retriedIds = new Set(api.attempts.map((attempt) => attempt.batchId));
     assert.equal(api.violations.length, 0);
     assert.equal(shipper.stats().pendingRecords, 5);
-    assert.ok((await spooledFiles(spoolDir)).length >= 1, 'the records are on disk');
+    const files = await spooledFiles(spoolDir);
+    assert.ok(files.length >= 1, 'the records are on disk');
+    // Client addresses, envelopes and transcripts: readable by the worker's user alone.
+    const violationsDir = path.join(spoolDir, 'violations');
+    assert.equal((await fs.stat(violationsDir)).mode & 0o777, 0o700);
+    for (const name of files) {
+      assert.equal((await fs.stat(path.join(violationsDir, name))).mode & 0o777, 0o600, name);
+    }
 
     api.mode = 'up';
     await waitFor(() => api.violations.length === 5, 'the spooled violations');

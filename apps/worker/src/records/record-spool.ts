@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TLogger } from '../logging/create-logger.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../runtime/private-dir.ts';
 
 export interface TSpoolBatch {
   seq: number;
@@ -68,7 +69,7 @@ export class RecordSpool {
   /** Reads what a previous run left: sealed batches in order, and the open file. */
   open(): Promise<void> {
     return this.serialize(async () => {
-      await fs.mkdir(this.options.dir, { recursive: true });
+      await ensurePrivateDir(this.options.dir);
       for (const name of (await fs.readdir(this.options.dir)).sort()) {
         await this.adoptFile(name);
       }
@@ -145,7 +146,7 @@ export class RecordSpool {
     const flush = async () => {
       if (chunk.length === 0) return;
 
-      await fs.appendFile(this.openPath, chunk.join(''));
+      await fs.appendFile(this.openPath, chunk.join(''), { mode: PRIVATE_FILE_MODE });
       chunk = [];
     };
 
@@ -208,7 +209,7 @@ export class RecordSpool {
     const file = path.join(this.options.dir, batchFileName(seq, batchId, records.length));
     const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
     // Written aside and renamed, so a crash leaves the whole half or none of it.
-    await fs.writeFile(`${file}.tmp`, text);
+    await fs.writeFile(`${file}.tmp`, text, { mode: PRIVATE_FILE_MODE });
     await fs.rename(`${file}.tmp`, file);
 
     return { seq, batchId, count: records.length, bytes: Buffer.byteLength(text), file };
