@@ -27,6 +27,8 @@ describe('disallowed methods', () => {
     const spellings = [
       'VRFY bob', 'vrfy bob', 'Vrfy   bob', 'VRFY', 'VRFY ', 'VRFY\tbob',
       'EXPN staff', 'etrn example.org',
+      // Recorded as the UTF-8 the client sent, not read octet by octet.
+      'EXPN café',
     ];
     for (const line of spellings) {
       replies.push({ line, reply: await client.command(line) });

@@ -19,6 +19,7 @@ import { isOn } from '../../protection/profile-policy.ts';
 import type { TSessionPolicy } from '../../protection/session-policy.ts';
 import type { TInspectedConnection, TInspectedParser } from './connection-internals.ts';
 import { inspectCommand } from './inspect-command.ts';
+import { readableLine } from './readable-line.ts';
 import { createCommandScan, scanCommandBytes, type TCommandScan } from './scan-command-bytes.ts';
 
 // What an early talker may have sent before the greeting that is still kept for later.
@@ -162,7 +163,10 @@ export class ConnectionInspector {
   private judgeEarlyTalk(): TPolicyReply | null {
     if (!isOn(this.policy.profile, 'rfc_early_talker')) return null;
 
-    const first = Buffer.concat(this.held).toString('latin1').split(/\r?\n/, 1)[0] ?? '';
+    const held = Buffer.concat(this.held);
+    const lineEnd = held.indexOf(0x0a);
+    const firstLine = held.subarray(0, lineEnd < 0 ? held.length : lineEnd);
+    const first = readableLine(firstLine).replace(/\r$/, '');
     const detail = `${this.heldOctets} octets sent before the greeting`;
     const finding = { violation: 'rfc_early_talker' as const, detail };
 
@@ -266,8 +270,9 @@ export class ConnectionInspector {
     const scanned = attachment.scan.lines.shift();
     const text = line.toString('latin1');
     const verb = readVerb(text);
-    this.policy.currentCommand = text;
-    this.policy.transcript.add('C', text);
+    const shown = readableLine(line);
+    this.policy.currentCommand = shown;
+    this.policy.transcript.add('C', shown);
 
     // Input ended in the middle of a cut line: the parser hands over what it holds.
     if (attachment.isSkippingLine) return callback?.();
@@ -282,7 +287,7 @@ export class ConnectionInspector {
     if (attachment.isCutLine) {
       attachment.isCutLine = false;
       this.track(verb);
-      return this.refuse(this.judgeCutLine(attachment, text, scanned?.octets), callback);
+      return this.refuse(this.judgeCutLine(attachment, scanned?.octets), callback);
     }
 
     const { commands, commandContext } = this.policy.plan;
@@ -307,14 +312,16 @@ export class ConnectionInspector {
 
   // Always refused: the gateway holds only its first part. Recorded when the profile
   // alarms on or blocks rfc_line_length; the block reply carries the Support ID.
-  private judgeCutLine(attachment: Attachment, text: string, octets: number | undefined) {
+  private judgeCutLine(attachment: Attachment, octets: number | undefined) {
     const limit = this.policy.profile.settings.compliance.maxCommandLineOctets;
     const kept = attachment.maxLineOctets;
     const size = octets === undefined ? `over ${kept} octets` : `of ${octets} octets`;
     const detail = `command line ${size}, limit ${limit}; only its first ${kept} octets were read`;
     const finding = { violation: 'rfc_line_length' as const, detail };
 
-    return enforceFinding(this.policy, finding, { command: text }) ?? GATEWAY_LINE_TOO_LONG;
+    const subject = { command: this.policy.currentCommand };
+
+    return enforceFinding(this.policy, finding, subject) ?? GATEWAY_LINE_TOO_LONG;
   }
 
   private factsOf(

@@ -18,7 +18,9 @@ export function inspectCommand(
 ): TPolicyReply | null {
   for (const check of checks) {
     const finding = check(facts, context);
-    const reply = finding ? enforceFinding(policy, finding, { command: facts.text }) : null;
+    // The line as the client wrote it (UTF-8 shown as such), set by the inspector.
+    const subject = { command: policy.currentCommand };
+    const reply = finding ? enforceFinding(policy, finding, subject) : null;
     if (reply) return reply;
   }
 
