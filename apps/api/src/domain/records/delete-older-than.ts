@@ -9,6 +9,7 @@ const DATED = {
   TrafficMinute: 'minute',
   TrafficHour: 'hour',
   IngestedBatch: 'receivedAt',
+  Worker: 'lastSeenAt',
 } as const;
 
 export type TDatedTable = keyof typeof DATED;

@@ -13,12 +13,15 @@ export type TPruneResult = Record<TDatedTable, number>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
+// A worker's id names one process by default (host and pid): one silent for a day has
+// stopped for good, and a restarted worker reports under a new id.
+const STOPPED_WORKER_DAYS = 1;
 
 /**
- * Deletes the records older than the retention policy allows and returns how
- * many rows went from each table. Hourly rows go only once their whole hour is
- * past the limit. Safe to run from several API processes at once: a row two of
- * them delete is deleted once.
+ * Deletes the records older than the retention policy allows, and the workers silent for
+ * a day, and returns how many rows went from each table. Hourly rows go only once their
+ * whole hour is past the limit. Safe to run from several API processes at once: a row
+ * two of them delete is deleted once.
  */
 export async function pruneRecords(
   db: TDb,
@@ -40,5 +43,6 @@ export async function pruneRecords(
     TrafficMinute: await deleteOlderThan(db, 'TrafficMinute', before(retention.trafficMinuteDays)),
     TrafficHour: await deleteOlderThan(db, 'TrafficHour', hourBefore(retention.rollupDays)),
     IngestedBatch: await deleteOlderThan(db, 'IngestedBatch', before(retention.batchIdDays)),
+    Worker: await deleteOlderThan(db, 'Worker', before(STOPPED_WORKER_DAYS)),
   };
 }

@@ -65,6 +65,14 @@ describe('pruneRecords', () => {
       ],
     });
 
+    const worker = { hostname: 'gw', startedAt: ago(3), appliedVersion: 1, health: {} };
+    await context.prisma.worker.createMany({
+      data: [
+        { ...worker, id: 'stopped', lastSeenAt: ago(1, -1000) },
+        { ...worker, id: 'silent-a-while', lastSeenAt: ago(0, -3_600_000) },
+      ],
+    });
+
     const pruned = await pruneRecords(context.prisma, RETENTION, NOW);
 
     assert.deepEqual(pruned, {
@@ -74,7 +82,10 @@ describe('pruneRecords', () => {
       TrafficMinute: 25_000,
       TrafficHour: 1,
       IngestedBatch: 1,
+      Worker: 1,
     });
+    const workers = await context.prisma.worker.findMany({ select: { id: true } });
+    assert.deepEqual(workers, [{ id: 'silent-a-while' }]);
     const kept = await context.prisma.violation.findMany({ select: { supportId: true } });
     assert.deepEqual(kept, [{ supportId: 'KEEP0-00001' }]);
     assert.equal(await context.prisma.trafficMinute.count(), 1440);
