@@ -33,6 +33,8 @@ export interface TSessionPolicy {
   protocolRefusals: number;
   // The command line being handled, as the client sent it, for the records.
   currentCommand: string;
+  // Alarm-only findings recorded so far, by violation (see enforce-finding.ts).
+  alarmRecords: Map<string, number>;
 }
 
 export function createSessionPolicy(
@@ -55,6 +57,7 @@ export function createSessionPolicy(
     transaction: newTransaction(),
     protocolRefusals: 0,
     currentCommand: '',
+    alarmRecords: new Map(),
   };
 }
 

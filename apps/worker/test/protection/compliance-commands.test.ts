@@ -409,3 +409,39 @@ describe('protocol compliance of commands', () => {
     });
   });
 });
+
+describe('a flood of alarm-only findings', () => {
+  let harness: THarness;
+
+  before(async () => {
+    harness = await startProtectedWorker();
+  });
+
+  after(async () => {
+    await harness.stop();
+  });
+
+  it('should be recorded a few times per session, the rest only counted', async () => {
+    const profile = profileWith('pipelining_flood', { rfc_unauthorized_pipelining: ALARM });
+    const port = await harness.serve(profile);
+    const client = await RawSmtpClient.connect(port);
+    await client.read();
+    await client.write('HELO client.test\r\n');
+    await client.read();
+
+    await client.write('NOOP\r\n'.repeat(200));
+    for (let i = 0; i < 200; i += 1) assert.equal((await client.read()).code, 250);
+    client.close();
+    // Traffic goes out by the minute, and all of it when the worker stops.
+    await harness.worker.stop();
+
+    const records = harness.api.violations
+      .filter((record) => record.violation === 'rfc_unauthorized_pipelining');
+    assert.equal(records.length, 5);
+    assert.match(records.at(-1)?.details?.note ?? '', /the last record of this violation/);
+    const alarmed = harness.api.traffic
+      .filter((row) => row.securityProfile === 'pipelining_flood')
+      .reduce((sum, row) => sum + row.alarmed, 0);
+    assert.equal(alarmed, 199, 'every pipelined NOOP but the first counted');
+  });
+});
