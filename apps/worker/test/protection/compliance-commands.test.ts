@@ -336,6 +336,29 @@ describe('protocol compliance of commands', () => {
       assert.equal(replies.end?.code, 250);
       await expectAlarmed(harness, 'rfc_early_talker', since);
     });
+
+    it('should lose nothing of a whole message sent before the greeting', async () => {
+      const port = await harness.serve(profileWith('early_flood', { rfc_early_talker: ALARM }, {
+        compliance: { greetingDelayMs: 300 },
+      }));
+      const before = harness.backend.messages.length;
+      const body = Array.from({ length: 1000 }, (_, line) => `line ${line} ${'x'.repeat(70)}`);
+      const client = await RawSmtpClient.connect(port);
+
+      // 80 KB, far past what is held unread before the greeting: the socket waits instead.
+      await client.write(
+        'EHLO early.example\r\nMAIL FROM:<alice@sender.example>\r\n' +
+          'RCPT TO:<bob@protected.example>\r\nDATA\r\n' +
+          `Subject: early\r\n\r\n${body.join('\r\n')}\r\n.\r\nQUIT\r\n`,
+      );
+      const replies = [];
+      for (let i = 0; i < 7; i += 1) replies.push((await client.read()).code);
+      client.close();
+
+      assert.deepEqual(replies, [220, 250, 250, 250, 354, 250, 221]);
+      const relayed = harness.backend.messages.at(before)?.data.toString() ?? '';
+      assert.ok(relayed.endsWith(`${body.join('\r\n')}\r\n`), 'every line relayed');
+    });
   });
 
   describe('pipelining not offered', () => {

@@ -22,7 +22,8 @@ import { inspectCommand } from './inspect-command.ts';
 import { readableLine } from './readable-line.ts';
 import { createCommandScan, scanCommandBytes, type TCommandScan } from './scan-command-bytes.ts';
 
-// What an early talker may have sent before the greeting that is still kept for later.
+// What an early talker may send before the greeting before its socket is paused; what it
+// sent is all kept and read after the greeting.
 const MAX_HELD_OCTETS = 16 * 1024;
 // Protocol refusals in one session before it is closed (Postfix's hard error limit).
 const MAX_PROTOCOL_REFUSALS = 20;
@@ -93,6 +94,8 @@ export class ConnectionInspector {
   };
   private attachment: Attachment | null = null;
   private isGreeted = false;
+  // The socket is paused until the greeting: the client sent more than is held unread.
+  private isHoldingBack = false;
   private held: Buffer[] = [];
   private heldOctets = 0;
   private repliesSent = 0;
@@ -120,11 +123,13 @@ export class ConnectionInspector {
     parser.write = (chunk: Buffer, ...rest: unknown[]) => {
       if (this.isGreeted) return attachment.deliver(chunk, this.repliesSent, rest);
 
-      // Held until the greeting is out; read then, as if sent after it.
+      // Held until the greeting is out; read then, as if sent after it. Past the bound,
+      // false pauses the socket (pipe() waits for 'drain'): nothing is ever dropped.
       this.heldOctets += chunk.length;
-      if (this.heldOctets <= MAX_HELD_OCTETS) this.held.push(chunk);
+      this.held.push(chunk);
+      this.isHoldingBack = this.heldOctets > MAX_HELD_OCTETS;
 
-      return true;
+      return !this.isHoldingBack;
     };
     parser._write = (chunk, encoding, callback) => {
       this.onParserInput(attachment, chunk, encoding, callback, internalWrite);
@@ -158,6 +163,10 @@ export class ConnectionInspector {
     this.held = [];
     // Whatever came early is read now, as if it had come after the greeting.
     for (const chunk of held) this.attachment?.deliver(chunk, 0, []);
+    if (this.isHoldingBack) {
+      this.isHoldingBack = false;
+      this.attachment?.parser.emit('drain');
+    }
   }
 
   private judgeEarlyTalk(): TPolicyReply | null {

@@ -9,8 +9,9 @@ export type TSendReply = (
 ) => void;
 
 export interface TInspectedParser {
-  // Called by socket.pipe() as data arrives.
+  // Called by socket.pipe() as data arrives; false pauses the socket until 'drain'.
   write(chunk: Buffer, ...rest: unknown[]): boolean;
+  emit(event: 'drain'): boolean;
   // Called by the Writable machinery, in order, when the parser is ready for a chunk;
   // also by the parser itself with what is left when it switches between command and
   // data mode.
