@@ -207,7 +207,9 @@ export class WorkerRuntime {
 
   private dispatch(socket: net.Socket, name: string): void {
     const service = this.services.get(name);
-    if (!service) {
+    // No peer address: the client reset the connection before it was accepted, and there
+    // is nobody to serve (nor an address for the checks to judge).
+    if (!service || !socket.remoteAddress) {
       socket.destroy();
       return;
     }
