@@ -269,6 +269,33 @@ describe('protocol compliance of commands', () => {
       await expectBlocked(harness, auth, 500, '5.5.1', 'rfc_unknown_command');
     });
 
+    it('should keep AUTH credentials out of the records and transcripts', async () => {
+      const port = await harness.serve(profileWith('no_auth', { rfc_unknown_command: BLOCK }));
+      const client = await openSession(port);
+
+      const lines = ['AUTH PLAIN AGFsaWNlAHB3', 'AUTH LOGIN', 'YWxpY2U=', 'UzNjcjN0LVBhc3N3MHJk'];
+      const replies = [];
+      for (const line of lines) replies.push(await client.command(line));
+      const noop = await client.command('NOOP');
+      client.close();
+
+      const records = [];
+      for (const reply of replies) {
+        records.push(await expectBlocked(harness, reply, 500, '5.5.1', 'rfc_unknown_command'));
+      }
+      assert.deepEqual(records.map((record) => record.command), [
+        'AUTH PLAIN <credentials hidden>',
+        'AUTH LOGIN',
+        '<credentials hidden>',
+        '<credentials hidden>',
+      ]);
+      const everything = JSON.stringify(records);
+      for (const secret of ['AGFsaWNlAHB3', 'YWxpY2U', 'UzNjcjN0LVBhc3N3MHJk']) {
+        assert.ok(!everything.includes(secret), `${secret} is nowhere in the records`);
+      }
+      assert.equal(noop.code, 250);
+    });
+
     it('should record an unknown command, smtp-server answering, when only alarmed', async () => {
       const profile = profileWith('unknown_alarm', { rfc_unknown_command: ALARM });
       const port = await harness.serve(profile);

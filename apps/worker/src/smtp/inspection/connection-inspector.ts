@@ -18,6 +18,7 @@ import { enforceFinding, toPolicyReply } from '../../protection/enforce-finding.
 import { isOn } from '../../protection/profile-policy.ts';
 import type { TSessionPolicy } from '../../protection/session-policy.ts';
 import type { TInspectedConnection, TInspectedParser } from './connection-internals.ts';
+import { hideCredentials } from './hide-credentials.ts';
 import { inspectCommand } from './inspect-command.ts';
 import { readableLine } from './readable-line.ts';
 import { createCommandScan, scanCommandBytes, type TCommandScan } from './scan-command-bytes.ts';
@@ -96,6 +97,8 @@ export class ConnectionInspector {
   private isGreeted = false;
   // The socket is paused until the greeting: the client sent more than is held unread.
   private isHoldingBack = false;
+  // The last command was AUTH or an answer to it (see hide-credentials.ts).
+  private isInAuth = false;
   private held: Buffer[] = [];
   private heldOctets = 0;
   private repliesSent = 0;
@@ -279,9 +282,10 @@ export class ConnectionInspector {
     const scanned = attachment.scan.lines.shift();
     const text = line.toString('latin1');
     const verb = readVerb(text);
-    const shown = readableLine(line);
-    this.policy.currentCommand = shown;
-    this.policy.transcript.add('C', shown);
+    const shown = hideCredentials(readableLine(line), verb, this.isInAuth);
+    this.isInAuth = shown.isInAuth;
+    this.policy.currentCommand = shown.text;
+    this.policy.transcript.add('C', shown.text);
 
     // Input ended in the middle of a cut line: the parser hands over what it holds.
     if (attachment.isSkippingLine) return callback?.();
