@@ -14,6 +14,12 @@ export interface TReceivedInfo {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// What a HELO name or address literal is made of. Anything else the client wrote (a
+// parenthesis opening a fake comment, 8-bit text in a header relayed without SMTPUTF8)
+// is shown as "?": the name is the client's claim, the literal beside it is the truth.
+const NOT_IN_HELO = /[^A-Za-z0-9.:_\-[\]]/g;
+const MAX_HELO_CHARS = 255;
+
 let cachedSecond = -1;
 let cachedDate = '';
 
@@ -24,7 +30,7 @@ let cachedDate = '';
 export function buildReceivedHeader(info: TReceivedInfo): Buffer {
   const address = info.clientAddress;
   const literal = net.isIPv6(address) ? `[IPv6:${address}]` : `[${address}]`;
-  const helo = info.helo || literal;
+  const helo = info.helo ? info.helo.slice(0, MAX_HELO_CHARS).replace(NOT_IN_HELO, '?') : literal;
   const recipient = info.recipient ? `\r\n\tfor <${info.recipient}>` : '';
   const header =
     `Received: from ${helo} (${literal})\r\n` +
