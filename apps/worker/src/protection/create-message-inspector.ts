@@ -8,6 +8,7 @@ import type { TViolation } from '@portcullis/contracts';
 import type { TDataPlan } from '../policy/plan-checks.ts';
 import type { TPolicyReply } from '../policy/verdicts.ts';
 import type { TMessageFilter } from '../relay/message-filter.ts';
+import { readableLine } from '../smtp/inspection/readable-line.ts';
 import { enforceFinding } from './enforce-finding.ts';
 import {
   createLineScanState,
@@ -54,11 +55,12 @@ class MessageInspector implements TMessageFilter {
     this.bytes += chunk.length;
     if (plan.isSizeChecked && this.bytes > maxMessageBytes) {
       const detail = `${this.bytes} bytes and more, limit ${maxMessageBytes}`;
-      if (this.judge('message_too_large', detail, '')) return null;
+      if (this.judge('message_too_large', detail, maxMessageBytes, '')) return null;
     }
     if (this.is8BitChecked && !isAscii(chunk)) {
+      const at = chunk.findIndex((octet) => octet > 0x7f);
       const detail = 'a byte over 127 in a message without BODY=8BITMIME';
-      if (this.judge('rfc_undeclared_8bit', detail, '')) return null;
+      if (this.judge('rfc_undeclared_8bit', detail, start + at, excerpt(chunk, at))) return null;
     }
     if (!this.isScanned) return chunk;
 
@@ -73,23 +75,25 @@ class MessageInspector implements TMessageFilter {
     if (plan.isLineLengthChecked && scan.longAt !== -1) {
       const near = start + scan.longAt;
       const detail = `a text line over ${maxTextLineOctets} octets near byte ${near}`;
-      if (this.judge('rfc_line_length', detail, excerpt(chunk, scan.longAt))) return null;
+      if (this.judge('rfc_line_length', detail, near, excerpt(chunk, scan.longAt))) return null;
     }
     if (plan.isBareLineEndingChecked && scan.bareAt !== -1) {
-      const detail = `bare CR or LF at byte ${start + scan.bareAt}`;
-      if (this.judge('rfc_bare_line_ending', detail, excerpt(chunk, scan.bareAt))) return null;
+      const at = start + scan.bareAt;
+      const detail = `bare CR or LF at byte ${at}`;
+      if (this.judge('rfc_bare_line_ending', detail, at, excerpt(chunk, scan.bareAt))) return null;
     }
     if (!plan.isNormalizing || scan.bareAt === -1) return chunk;
 
     return normalizeLineEndings(chunk, wasCrPending);
   }
 
-  // True when the profile blocks it: the message is refused.
-  private judge(violation: TViolation, detail: string, excerpt: string): boolean {
+  // True when the profile blocks it: the message is refused. `at`: the offending byte's
+  // offset in the message, for the record.
+  private judge(violation: TViolation, detail: string, at: number, excerpt: string): boolean {
     if (this.judged.includes(violation)) return false;
 
     this.judged.push(violation);
-    const command = `(message data, byte ${this.bytes}) ${excerpt}`;
+    const command = `(message data, byte ${at}) ${excerpt}`;
     this.refusal = enforceFinding(this.policy, { violation, detail }, { command });
 
     return this.refusal !== null;
@@ -99,5 +103,5 @@ class MessageInspector implements TMessageFilter {
 function excerpt(chunk: Buffer, at: number): string {
   const from = Math.max(0, at - EXCERPT_OCTETS);
 
-  return chunk.subarray(from, at + 2).toString('latin1');
+  return readableLine(chunk.subarray(from, at + 2));
 }

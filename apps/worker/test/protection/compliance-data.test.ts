@@ -117,7 +117,10 @@ describe('protocol compliance of message data', () => {
 
       assert.equal(ok.code, 250);
       const record = await expectBlocked(harness, end, 500, '5.5.2', 'rfc_line_length');
-      assert.match(record.details?.note ?? '', /over 1000 octets/);
+      const near = /over 1000 octets near byte (\d+)/.exec(record.details?.note ?? '')?.[1];
+      assert.ok(near, record.details?.note);
+      // The record points at the long line, not at the end of what had arrived.
+      assert.ok(record.command.startsWith(`(message data, byte ${near}) `), record.command);
       assert.equal(harness.backend.messages.length, before + 1);
     });
 

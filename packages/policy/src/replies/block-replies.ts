@@ -33,11 +33,12 @@ export const BLOCK_REPLIES: Record<TViolation, TBlockReply> = {
   // RFC 5321 3.1: the client must wait for the greeting; 554 may stand in for the 220.
   // RFC 3463 3.6 X.5.1.
   rfc_early_talker: { code: 554, enhanced: '5.5.1', text: 'Talking before the greeting' },
-  // RFC 2920 3.1: without PIPELINING the client waits for each reply; RFC 5321 4.2.2 503.
+  // RFC 2920 3.1: without PIPELINING the client waits for each reply, and even with it
+  // for the end of a group (the 354 to DATA, say); RFC 5321 4.2.2 503.
   rfc_unauthorized_pipelining: {
     code: 503,
     enhanced: '5.5.1',
-    text: 'Pipelining was not offered, wait for each reply',
+    text: 'Sent before the reply it must wait for',
   },
   // RFC 5321 4.2.2 and 4.3.2: 500 "command unrecognized"; RFC 3463 3.6 X.5.1.
   rfc_unknown_command: { code: 500, enhanced: '5.5.1', text: 'Command unrecognized' },
