@@ -2,11 +2,10 @@
 // probes): nothing to serve, and nothing for the log but quiet.
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { pino } from 'pino';
-import { startWorker, type TWorker } from '../../src/start-worker.ts';
+import type { TWorker } from '../../src/start-worker.ts';
 import { startBackend, type TBackend } from '../helpers/backend.ts';
+import { startLoggedWorker } from '../helpers/logged-worker.ts';
 import { openSession } from '../helpers/smtp-client.ts';
 import {
   BLOCK,
@@ -16,7 +15,6 @@ import {
   snapshot,
   virtualServer,
 } from '../helpers/snapshot.ts';
-import { GATEWAY_NAME } from '../helpers/worker.ts';
 
 const RESETS = 200;
 
@@ -33,24 +31,13 @@ function connectAndReset(port: number): Promise<void> {
 describe('connections reset as they open', () => {
   let backend: TBackend;
   let worker: TWorker;
-  const errorLines: Array<Record<string, unknown>> = [];
+  let logLines: Array<Record<string, unknown>> = [];
 
   before(async () => {
     backend = await startBackend();
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) {
-          const parsed = JSON.parse(line) as Record<string, unknown>;
-          if (Number(parsed.level) >= 50) errorLines.push(parsed);
-        }
-        done();
-      },
-    });
-    const config = {
-      apiUrl: null, workerSecret: '', workerId: 'test-worker', stateDir: null,
-      hostname: GATEWAY_NAME, logLevel: 'info' as const,
-    };
-    worker = await startWorker(config, { logger: pino({ level: 'info' }, sink) });
+    const logged = await startLoggedWorker();
+    worker = logged.worker;
+    logLines = logged.logLines;
   });
 
   after(async () => {
@@ -79,6 +66,7 @@ describe('connections reset as they open', () => {
     client.close();
 
     assert.equal(reply.code, 250, 'a real client is still served');
-    assert.deepEqual(errorLines.map((line) => line.msg), []);
+    const errors = logLines.filter((line) => Number(line.level) >= 50);
+    assert.deepEqual(errors.map((line) => line.msg), []);
   });
 });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { TSnapshot, TSnapshotSecurityProfile } from '@portcullis/contracts';
-import { pino } from 'pino';
 import { SD_ID } from '../../src/remote-logging/violation-message.ts';
-import { startWorker, type TWorker } from '../../src/start-worker.ts';
+import type { TWorker } from '../../src/start-worker.ts';
 import { startBackend, type TBackend } from '../helpers/backend.ts';
+import { startLoggedWorker } from '../helpers/logged-worker.ts';
 import { startLoopbackDns, type TLoopbackDns } from '../helpers/loopback-dns.ts';
 import { parseRfc5424, sdParams } from '../helpers/rfc5424.ts';
 import { startRsyslog, type TRsyslog } from '../helpers/rsyslog.ts';
@@ -34,7 +33,7 @@ describe('remote logging from a worker', () => {
   let dns: TLoopbackDns;
   let backend: TBackend;
   let worker: TWorker;
-  const logLines: Array<Record<string, unknown>> = [];
+  let logLines: Array<Record<string, unknown>> = [];
   let loggedPort = 0;
   let quietPort = 0;
 
@@ -80,19 +79,9 @@ describe('remote logging from a worker', () => {
     // The log server's name is looked up through the snapshot's resolvers.
     dns = await startLoopbackDns({ [LOG_HOST]: { A: ['127.0.0.1'] } });
     backend = await startBackend();
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        const lines = chunk.toString().split('\n').filter(Boolean);
-        for (const line of lines) logLines.push(JSON.parse(line));
-        done();
-      },
-    });
-    const logger = pino({ level: 'info', base: { worker: 'test-worker' } }, sink);
-    const config = {
-      apiUrl: null, workerSecret: '', workerId: 'test-worker', stateDir: null,
-      hostname: GATEWAY_NAME, logLevel: 'info' as const,
-    };
-    worker = await startWorker(config, { logger });
+    const logged = await startLoggedWorker();
+    worker = logged.worker;
+    logLines = logged.logLines;
     loggedPort = await freePort();
     quietPort = await freePort();
   });
