@@ -70,6 +70,7 @@ export function enforceFinding(
 
 // How many more alarms of the violation this session may record after this one; -1: none.
 function takeAlarmRecord(policy: TSessionPolicy, violation: string): number {
+  policy.alarmRecords ??= new Map();
   const recorded = policy.alarmRecords.get(violation) ?? 0;
   if (recorded >= ALARM_RECORDS_PER_VIOLATION) return -1;
 

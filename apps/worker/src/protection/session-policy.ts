@@ -33,8 +33,9 @@ export interface TSessionPolicy {
   protocolRefusals: number;
   // The command line being handled, as the client sent it, for the records.
   currentCommand: string;
-  // Alarm-only findings recorded so far, by violation (see enforce-finding.ts).
-  alarmRecords: Map<string, number>;
+  // Alarm-only findings recorded so far, by violation (see enforce-finding.ts); made on
+  // the first, as most sessions have none.
+  alarmRecords: Map<string, number> | null;
 }
 
 export function createSessionPolicy(
@@ -57,7 +58,7 @@ export function createSessionPolicy(
     transaction: newTransaction(),
     protocolRefusals: 0,
     currentCommand: '',
-    alarmRecords: new Map(),
+    alarmRecords: null,
   };
 }
 

@@ -282,7 +282,7 @@ export class ConnectionInspector {
     const scanned = attachment.scan.lines.shift();
     const text = line.toString('latin1');
     const verb = readVerb(text);
-    const shown = hideCredentials(readableLine(line), verb, this.isInAuth);
+    const shown = hideCredentials(readableLine(line, text), verb, this.isInAuth);
     this.isInAuth = shown.isInAuth;
     this.policy.currentCommand = shown.text;
     this.policy.transcript.add('C', shown.text);

@@ -2,10 +2,13 @@
 // latin1 (one character per octet, for its length checks), which would show a UTF-8
 // "café" as "cafÃ©". Valid UTF-8 is shown as such; any other octet above 0x7f as \xNN,
 // so the record still says exactly what was sent.
+import { isAscii } from 'node:buffer';
+
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-export function readableLine(line: Buffer): string {
-  if (!line.some((octet) => octet > 0x7f)) return line.toString('latin1');
+/** `latin1`: the line already read as latin1, reused when it is plain ASCII. */
+export function readableLine(line: Buffer, latin1?: string): string {
+  if (isAscii(line)) return latin1 ?? line.toString('latin1');
 
   try {
     return STRICT_UTF8.decode(line);
