@@ -17,6 +17,7 @@
  *   BENCH_ONLY=regex    only the variants whose label matches
  *   BENCH_NODE_ARGS     more flags for the workers' Node (say, --cpu-prof)
  *   BENCH_SIZE=102400   message size in bytes (1024 by default)
+ *   BENCH_PERSISTENT=1  many messages per connection (smtp-source -d)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -39,7 +40,8 @@ const OWN_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const OTHER_DIR = process.argv[3];
 const SESSIONS = 20;
 const MESSAGE_BYTES = Number(process.env.BENCH_SIZE ?? 1024);
-const MESSAGES = MESSAGE_BYTES > 10_000 ? 2_000 : 4_000;
+const IS_PERSISTENT = process.env.BENCH_PERSISTENT === '1';
+const MESSAGES = (MESSAGE_BYTES > 10_000 ? 2_000 : 4_000) * (IS_PERSISTENT ? 3 : 1);
 const SENDER = 'bench@sender.example';
 const RECIPIENT = 'rcpt@protected.example';
 const WORKER_FLAGS = ['--max-semi-space-size=4', '--optimize-for-size'];
@@ -197,7 +199,7 @@ async function warmUp(port: number): Promise<void> {
 async function runSmtpSource(port: number): Promise<number> {
   const args = [
     '-s', String(SESSIONS), '-m', String(MESSAGES), '-l', String(MESSAGE_BYTES),
-    '-f', SENDER, '-t', RECIPIENT, `127.0.0.1:${port}`,
+    '-f', SENDER, '-t', RECIPIENT, ...(IS_PERSISTENT ? ['-d'] : []), `127.0.0.1:${port}`,
   ];
   const started = process.hrtime.bigint();
   const stderr = await new Promise<string>((resolve) => {
