@@ -12,8 +12,8 @@ import { createCounterStore } from './protection/create-counter-store.ts';
 import { createRecordShipper, type TRecordShipper } from './records/create-record-shipper.ts';
 import { NO_RECORDS } from './records/record-sink.ts';
 import { createRemoteLogSender } from './remote-logging/remote-log-sender.ts';
-import { acquireDirectoryLock } from './runtime/directory-lock.ts';
 import { teeViolations } from './remote-logging/tee-violations.ts';
+import { acquireDirectoryLock } from './runtime/directory-lock.ts';
 import { WorkerRuntime } from './runtime/worker-runtime.ts';
 import { patchSmtpServer } from './smtp/patch-smtp-server.ts';
 
@@ -51,11 +51,12 @@ export async function startWorker(
 
   const logger = options.logger ?? createLogger(config.logLevel, config.workerId);
   const { workerId, hostname } = config;
+  // First: a state directory another worker holds stops the start before anything runs.
+  const hold = await prepareHoldDir(config, logger);
   const store = options.counterStore ?? createCounterStore(config.redisUrl ?? null, logger);
   const shipper = await startShipper(config, logger, options.recordFlushIntervalMs);
   const remoteLog = createRemoteLogSender({ hostname, logger });
   const records = teeViolations(shipper ?? NO_RECORDS, remoteLog);
-  const hold = await prepareHoldDir(config, logger);
   const runtime = new WorkerRuntime({
     workerId, hostname, logger, store, records, remoteLog, holdDir: hold.dir,
   });

@@ -66,6 +66,14 @@ describe('acquireDirectoryLock', () => {
     await assert.rejects(acquireDirectoryLock(dir, OPTIONS), /in use by process \d+ on /);
   });
 
+  it('should take over a lock not renewed for a minute, though its pid is alive again', async () => {
+    const dir = freshDir();
+    const reused = { pid: process.ppid, host: os.hostname(), instance: 'long-gone' };
+    await plant(dir, reused, LEASE_EXPIRY_MS + 5_000);
+
+    await (await acquireDirectoryLock(dir, OPTIONS))();
+  });
+
   it("should honour another host's lock until its lease lapses", async () => {
     const dir = freshDir();
     const elsewhere = { pid: 1, host: 'another-container', instance: 'theirs' };

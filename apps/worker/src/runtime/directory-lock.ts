@@ -2,9 +2,9 @@
 // twice, or delete each other's messages. The lock file names its owner by host, pid and
 // an id of the process's own, since neither pid nor host is enough alone: a container's
 // worker is pid 1 after every restart, and workers in other containers sharing a volume
-// have pids this one cannot see. So an owner on another host holds a lease instead: it
-// touches the file every LEASE_REFRESH_MS, and a lock untouched for LEASE_EXPIRY_MS is
-// taken over.
+// have pids this one cannot see. The owner also renews the lock (touches the file) every
+// LEASE_REFRESH_MS: a lock not renewed for LEASE_EXPIRY_MS has no live worker behind it,
+// whatever now runs under its pid.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -78,16 +78,15 @@ async function readHolder(lockPath: string): Promise<{ isLive: boolean; descript
   const holder = parseOwner(text);
   if (!holder) return { isLive: false, description: 'nobody' };
 
-  const description = `process ${holder.pid} on ${holder.host}`;
-  if (holder.host !== os.hostname()) {
-    const age = stats ? Date.now() - stats.mtimeMs : Infinity;
-    const lapse = `its lock lapses ${LEASE_EXPIRY_MS / 1000} s after it last renewed it`;
-
-    return { isLive: age < LEASE_EXPIRY_MS, description: `${description}; ${lapse}` };
-  }
+  const age = stats ? Date.now() - stats.mtimeMs : Infinity;
+  // An older release wrote no instance and never renewed: only its pid can tell.
+  const isRenewed = age < LEASE_EXPIRY_MS || holder.instance === '';
+  const lapse = `its lock lapses ${LEASE_EXPIRY_MS / 1000} s after it last renewed it`;
+  const description = `process ${holder.pid} on ${holder.host}; ${lapse}`;
+  if (holder.host !== os.hostname()) return { isLive: isRenewed, description };
   if (holder.pid === process.pid) return { isLive: holder.instance === INSTANCE, description };
 
-  return { isLive: isProcessAlive(holder.pid), description };
+  return { isLive: isRenewed && isProcessAlive(holder.pid), description };
 }
 
 // An older release wrote the bare pid.
