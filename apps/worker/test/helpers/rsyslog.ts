@@ -68,8 +68,10 @@ export async function startRsyslog(options: TRsyslogOptions = {}): Promise<TRsys
 
   const readAll = async (): Promise<TReceived[]> => {
     const text = await readFile(output, 'utf8').catch(() => '');
+    // rsyslogd may be halfway through writing the last line: only whole lines count.
+    const whole = text.slice(0, text.lastIndexOf('\n') + 1);
 
-    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as TReceived);
+    return whole.split('\n').filter(Boolean).map((line) => JSON.parse(line) as TReceived);
   };
   const received = async () => (await readAll()).filter((line) => line.appName !== PROBE_APP);
 
